@@ -1,0 +1,155 @@
+// Command brief summarizes news articles from many outlets into short,
+// neutral, cited summaries, and scores summaries with ROUGE.
+//
+// Usage:
+//
+//	brief summarize [--words N | --bytes N | --sentences N] [--method NAME]
+//	                [--format text|json|markdown] PATH...
+//	brief rouge [-n N] [-m] [-s] [-l WORDS | -b BYTES] [-2 GAP -u] [-f A|B] [-p ALPHA]
+//	            [--format text|json] PEER MODEL...
+//	brief eval --layout duc|duc-update [--words N] [--method NAME] DATASET_DIR
+//
+// Exit status is 0 on success, 1 when a bad input stopped the job, and 2 on
+// bad usage. Errors go to stderr and name the input.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+)
+
+// command is one subcommand: it parses its own flags, then runs.
+type command interface {
+	// ParseFlags parses the arguments after the subcommand name. It returns
+	// a usageError (or flag.ErrHelp) for bad usage.
+	ParseFlags(args []string) error
+	// Run does the job. Errors about inputs name the input.
+	Run(ctx context.Context) error
+}
+
+// commands maps a subcommand name to its constructor. It is the one place
+// where subcommands are registered.
+var commands = map[string]func(m *Main) command{
+	"summarize": func(m *Main) command { return &summarizeCommand{main: m} },
+	"rouge":     func(m *Main) command { return &rougeCommand{main: m} },
+	"eval":      func(m *Main) command { return &evalCommand{main: m} },
+}
+
+// Main is the brief program: its standard streams and the chosen subcommand.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+
+	cmd command
+}
+
+// NewMain returns a Main wired to the process's standard streams.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+}
+
+// usageError is bad usage of the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// ParseFlags selects the subcommand named by args[0] and parses its flags.
+func (m *Main) ParseFlags(args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		m.usage()
+		return flag.ErrHelp
+	}
+	newCmd, ok := commands[args[0]]
+	if !ok {
+		return usagef("brief: unknown command %q (run 'brief help')", args[0])
+	}
+	m.cmd = newCmd(m)
+	return m.cmd.ParseFlags(args[1:])
+}
+
+// Run runs the chosen subcommand.
+func (m *Main) Run(ctx context.Context) error { return m.cmd.Run(ctx) }
+
+// Close releases what Run opened. It is safe to call more than once.
+func (m *Main) Close() error {
+	if c, ok := m.cmd.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
+
+func (m *Main) usage() {
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(m.Stderr, "usage: brief COMMAND [flags] ARGS...")
+	fmt.Fprintln(m.Stderr, "commands:")
+	for _, name := range names {
+		fmt.Fprintln(m.Stderr, "  "+name)
+	}
+	fmt.Fprintln(m.Stderr, "run 'brief COMMAND -h' for a command's flags")
+}
+
+// exitCode maps an error from ParseFlags or Run to the exit status.
+func exitCode(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 2
+	case errors.As(err, &ue):
+		return 2
+	default:
+		return 1
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	m := NewMain()
+	err := m.ParseFlags(os.Args[1:])
+	if err == nil {
+		err = m.Run(ctx)
+		if cerr := m.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(m.Stderr, err)
+	}
+	os.Exit(exitCode(err))
+}
+
+// newFlagSet returns a flag set for a subcommand that reports errors instead
+// of exiting and prints usage to m.Stderr.
+func (m *Main) newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("brief "+name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	return fs
+}
+
+// parse parses args with fs, turning flag errors into usage errors.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{err.Error()}
+	}
+	return nil
+}
