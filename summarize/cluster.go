@@ -1,0 +1,204 @@
+package summarize
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/text"
+)
+
+// Sentence is a candidate summary sentence with the features methods use.
+type Sentence struct {
+	brief.Sentence
+	Article  int      // index of its article in Cluster.Articles
+	Position int      // index of the sentence in its article, from 0
+	Words    int      // number of words, as brief.CountWords
+	Terms    []string // lower-case stems of its content words (stopwords removed), in order
+	Group    int      // near-duplicate group: sentences with the same Group say the same thing
+}
+
+// Cluster is a set of articles about one event, split into candidate
+// sentences. Methods read it and must not modify it.
+type Cluster struct {
+	Articles  []*brief.Article
+	Sentences []Sentence
+	// Groups lists, for each near-duplicate group, the indices of its
+	// sentences in Cluster.Sentences, first occurrence first.
+	Groups [][]int
+	// Query holds the stemmed terms of an optional focus query.
+	Query []string
+}
+
+// NewCluster splits the articles into sentences and computes their terms
+// and near-duplicate groups. Articles with empty text contribute nothing.
+// Language-specific stemming and stopwords follow Article.Language.
+func NewCluster(articles []*brief.Article) *Cluster {
+	c := &Cluster{Articles: articles}
+	for ai, a := range articles {
+		for pos, sp := range text.Sentences(a.Text) {
+			s := a.Text[sp.Start:sp.End]
+			if !utf8.ValidString(s) {
+				continue
+			}
+			c.Sentences = append(c.Sentences, Sentence{
+				Sentence: brief.Sentence{ArticleID: a.ID, Index: pos, Start: sp.Start, End: sp.End, Text: s},
+				Article:  ai,
+				Position: pos,
+				Words:    brief.CountWords(s),
+				Terms:    Terms(a.Language, s),
+			})
+		}
+	}
+	c.group()
+	return c
+}
+
+// Terms returns the lower-case stems of the content words of s in language
+// lang, in order: the unit every method compares sentences by.
+func Terms(lang, s string) []string {
+	toks := text.Tokens(s)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		w := strings.ToLower(t.Text)
+		if text.IsStopword(lang, w) {
+			continue
+		}
+		if st := text.Stem(lang, w); st != "" {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// duplicateOverlap is the share of the shorter sentence's distinct terms that
+// the longer one must contain for the two to count as near-duplicates.
+const duplicateOverlap = 0.8
+
+// group assigns near-duplicate groups. Two sentences from different articles
+// with at least 4 distinct terms each are near-duplicates when the longer
+// contains duplicateOverlap of the shorter's distinct terms; sentences of
+// the same article are never grouped. Candidates come from an index of each
+// sentence's rarest term, so the cost stays close to linear.
+func (c *Cluster) group() {
+	n := len(c.Sentences)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	sets := make([]map[string]bool, n)
+	df := map[string]int{}
+	for i, s := range c.Sentences {
+		set := make(map[string]bool, len(s.Terms))
+		for _, t := range s.Terms {
+			set[t] = true
+		}
+		sets[i] = set
+		for t := range set {
+			df[t]++
+		}
+	}
+	// Index every sentence under its two rarest terms: a near-duplicate
+	// shares at least one of them unless it is very different.
+	index := map[string][]int{}
+	for i, set := range sets {
+		if len(set) < 4 {
+			continue
+		}
+		keys := make([]string, 0, len(set))
+		for t := range set {
+			keys = append(keys, t)
+		}
+		sort.Slice(keys, func(a, b int) bool {
+			if df[keys[a]] != df[keys[b]] {
+				return df[keys[a]] < df[keys[b]]
+			}
+			return keys[a] < keys[b]
+		})
+		for _, t := range keys[:min(2, len(keys))] {
+			for _, j := range index[t] {
+				if c.Sentences[j].Article == c.Sentences[i].Article || find(i) == find(j) {
+					continue
+				}
+				if nearDuplicate(sets[i], sets[j]) {
+					parent[find(i)] = find(j)
+				}
+			}
+			index[t] = append(index[t], i)
+		}
+	}
+	ids := map[int]int{}
+	for i := range c.Sentences {
+		r := find(i)
+		g, ok := ids[r]
+		if !ok {
+			g = len(c.Groups)
+			ids[r] = g
+			c.Groups = append(c.Groups, nil)
+		}
+		c.Sentences[i].Group = g
+		c.Groups[g] = append(c.Groups[g], i)
+	}
+}
+
+func nearDuplicate(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	shared := 0
+	for t := range a {
+		if b[t] {
+			shared++
+		}
+	}
+	return float64(shared) >= duplicateOverlap*float64(len(a))
+}
+
+// Fits reports whether the sentences with the given indices fit in budget b.
+func (c *Cluster) Fits(idx []int, b brief.Budget) bool {
+	words, bytes := 0, 0
+	for k, i := range idx {
+		words += c.Sentences[i].Words
+		bytes += len(c.Sentences[i].Text)
+		if k > 0 {
+			bytes++ // newline between sentences
+		}
+	}
+	return b.Fits(words, bytes, len(idx))
+}
+
+// Cost returns the budget cost of sentence i in the unit of b: words,
+// bytes (with its newline) or 1 per sentence.
+func (c *Cluster) Cost(i int, b brief.Budget) int {
+	switch {
+	case b.Words > 0:
+		return c.Sentences[i].Words
+	case b.Bytes > 0:
+		return len(c.Sentences[i].Text) + 1
+	case b.Sentences > 0:
+		return 1
+	}
+	return c.Sentences[i].Words
+}
+
+// Limit returns the budget's limit in the unit of Cost. For bytes it counts
+// the newline Cost adds to the last sentence too.
+func Limit(b brief.Budget) int {
+	switch {
+	case b.Words > 0:
+		return b.Words
+	case b.Bytes > 0:
+		return b.Bytes + 1
+	case b.Sentences > 0:
+		return b.Sentences
+	}
+	return brief.DefaultBudget.Words
+}

@@ -1,0 +1,10 @@
+package summarize
+
+// Default is the name of the default method.
+const Default = "lead"
+
+// Methods maps each method name accepted by --method to its constructor. It
+// is the one place where methods are registered.
+var Methods = map[string]func() Method{
+	"lead": func() Method { return Lead{} },
+}
