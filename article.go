@@ -18,6 +18,8 @@ type Article struct {
 	// Outlets lists other outlets that published the same text (wire
 	// copies folded into this article by deduplication).
 	Outlets []string
+	// Duplicates lists the IDs of the articles folded into this one.
+	Duplicates []string
 }
 
 // Sentence is a span of an article's Text. Start and End are byte offsets
