@@ -1,8 +1,8 @@
 // Package dedup folds near-duplicate articles, such as one wire story run by
 // several outlets, into one article that remembers every outlet.
 //
-// Articles are compared by the MinHash (Broder 1997) of their word
-// shingles; candidate pairs come from locality-sensitive hashing of the
+// Articles are compared by the one-permutation MinHash (Broder 1997; Li,
+// Owen and Zhang 2012) of their word shingles; candidate pairs come from locality-sensitive hashing of the
 // signatures in bands, so the cost is linear in the number of articles, and
 // each candidate pair is confirmed by its estimated Jaccard similarity.
 package dedup
@@ -160,23 +160,38 @@ func Similarity(a, b string, k int) float64 {
 	return similarity(signature(wa, k), signature(wb, k))
 }
 
+// empty marks a bin of a signature that no shingle fell into.
+const empty = ^uint64(0)
+
+// similarity estimates the Jaccard similarity of two one-permutation
+// signatures: matching bins over the bins not empty in both (Li, Owen and
+// Zhang 2012).
 func similarity(a, b *[numHashes]uint64) float64 {
-	same := 0
+	same, used := 0, 0
 	for i := range a {
+		if a[i] == empty && b[i] == empty {
+			continue
+		}
+		used++
 		if a[i] == b[i] {
 			same++
 		}
 	}
-	return float64(same) / numHashes
+	if used == 0 {
+		return 0
+	}
+	return float64(same) / float64(used)
 }
 
-// signature returns the MinHash signature of the k-word shingles of words
-// (one shingle of all words when there are fewer than k). The i-th hash
-// function is the shingle hash mixed with the i-th seed.
+// signature returns the one-permutation MinHash signature (Li, Owen and
+// Zhang 2012) of the k-word shingles of words (one shingle of all words when
+// there are fewer than k): each shingle's hash picks a bin by its top bits,
+// and a bin keeps the least hash that fell into it. One hash per shingle
+// instead of one per shingle and function.
 func signature(words []string, k int) *[numHashes]uint64 {
 	var sig [numHashes]uint64
 	for i := range sig {
-		sig[i] = ^uint64(0)
+		sig[i] = empty
 	}
 	if len(words) < k {
 		k = len(words)
@@ -188,26 +203,17 @@ func signature(words []string, k int) *[numHashes]uint64 {
 			buf = append(buf, w...)
 			buf = append(buf, ' ')
 		}
-		h := xxh3.Hash(buf)
-		for i := range sig {
-			if v := mix(h ^ seeds[i]); v < sig[i] {
-				sig[i] = v
-			}
+		h := mix(xxh3.Hash(buf))
+		bin := h >> (64 - binBits)
+		if h < sig[bin] {
+			sig[bin] = h
 		}
 	}
 	return &sig
 }
 
-// seeds are the per-function seeds of the MinHash family, fixed so that
-// signatures are deterministic.
-var seeds = func() (s [numHashes]uint64) {
-	x := uint64(0x243F6A8885A308D3)
-	for i := range s {
-		x = mix(x + 0x9E3779B97F4A7C15)
-		s[i] = x
-	}
-	return s
-}()
+// binBits is log2(numHashes): the top bits of a hash that pick its bin.
+const binBits = 7
 
 // mix is the splitmix64 finaliser: a bijective 64-bit mixer.
 func mix(x uint64) uint64 {
