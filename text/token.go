@@ -1,0 +1,160 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word of a text with its byte offsets: Text == s[Start:End].
+type Token struct {
+	Text       string // the word as written
+	Start, End int
+}
+
+// Tokens returns the words of s with their byte offsets, in order.
+//
+// A word is a run of letters, digits and combining marks (Unicode-aware),
+// which also keeps:
+//   - an apostrophe (' ’ ʼ) between two letters: "don't", "Russia’s";
+//   - a hyphen between two letters or digits: "cruise-missile", "2017-04-12";
+//     a double hyphen "--" separates words;
+//   - a period or comma between two digits: "3.5", "12,000";
+//   - the periods of dotted single-letter initialisms, including the final
+//     one: "U.S.", "a.m.", "J.R.R.".
+//
+// Everything else (punctuation, symbols, white space, invalid UTF-8)
+// separates words and is dropped. Token texts are substrings of s; Tokens
+// allocates only the result.
+func Tokens(s string) []Token {
+	out := make([]Token, 0, len(s)/6+1)
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		end := wordEnd(s, i)
+		out = append(out, Token{s[i:end], i, end})
+		i = end
+	}
+	return out
+}
+
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// wordEnd returns the end of the word that starts at s[i].
+func wordEnd(s string, i int) int {
+	j := i
+	var prev rune  // last word rune
+	partLen := 0   // word runes since the start or the last initialism dot
+	dotted := true // the word is so far an initialism: single letters and dots
+	for j < len(s) {
+		r, n := decodeRune(s, j)
+		if isWordRune(r) {
+			prev = r
+			partLen++
+			j += n
+			continue
+		}
+		next, nn := rune(-1), 0
+		if j+n < len(s) {
+			next, nn = decodeRune(s, j+n)
+		}
+		switch {
+		case isApostrophe(r) && isLetter(prev) && isLetter(next):
+		case (r == '-' || r == '‐') && isWordRune(next):
+		case (r == '.' || r == ',') && isDigit(prev) && isDigit(next):
+		case r == '.' && dotted && partLen == 1 && isLetter(prev):
+			if isLetter(next) && j+n+nn < len(s) && s[j+n+nn] == '.' {
+				partLen = 0 // "U.|S." continues
+				j += n
+				continue
+			}
+			if strings.IndexByte(s[i:j], '.') >= 0 {
+				return j + n // the final period of "U.S."
+			}
+			return j
+		default:
+			return j
+		}
+		dotted = false
+		partLen = 0
+		j += n
+	}
+	return j
+}
+
+// Words returns the normalised texts of the Tokens of s (see Normalize).
+func Words(s string) []string {
+	toks := Tokens(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = Normalize(t.Text)
+	}
+	return out
+}
+
+// Normalize returns w in lower case with typographic apostrophes (’ ‘ ʼ)
+// folded to ' and typographic hyphens (‐ ‑) folded to -. It returns w itself,
+// without allocating, when w is already normal.
+func Normalize(w string) string {
+	clean := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return w
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		switch r {
+		case '’', '‘', 'ʼ':
+			r = '\''
+		case '‐', '‑':
+			r = '-'
+		default:
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Terms returns the index terms of s in language lang: the normalised words
+// that are not stopwords, stemmed. Bigram concepts are pairs of consecutive
+// terms. Terms returns nil when s has no terms.
+func Terms(lang, s string) []string {
+	toks := Tokens(s)
+	var out []string
+	for _, t := range toks {
+		w := Normalize(t.Text)
+		if IsStopword(lang, w) {
+			continue
+		}
+		if out == nil {
+			out = make([]string, 0, len(toks))
+		}
+		out = append(out, Stem(lang, w))
+	}
+	return out
+}
