@@ -30,16 +30,17 @@ import (
 //
 // Line breaks: a blank line always ends a sentence. A single newline ends a
 // sentence only when the line before it has no final punctuation and does
-// not look like a hard-wrapped line of a paragraph (a headline, a byline, a
-// dateline on its own line): a line is taken as wrapped when the next line
-// starts in lower case, when it ends in a comma, colon, semicolon or dash, or
-// when the first word of the next line would not have fitted on it within
-// the widest line of its paragraph (for paragraphs no wider than 120
-// characters, as in wire text wrapped at 70 columns).
+// not look like a hard-wrapped line of a paragraph (so a headline, a byline
+// or a dateline on its own line is a sentence). A line is taken as wrapped
+// when the next line starts in lower case, when it ends in a comma, colon,
+// semicolon or dash, or when the text is hard-wrapped (its paragraph, or
+// else the whole text, has at least 3 lines and none wider than 120
+// characters, as wire copy wrapped at 70 columns) and the first word of the
+// next line would not have fitted on the line.
 //
 // Sentences runs in linear time and allocates only the result.
 func Sentences(s string) []Span {
-	sp := splitter{s: s, out: make([]Span, 0, len(s)/120+1), bEnd: -1}
+	sp := splitter{s: s, out: make([]Span, 0, len(s)/120+1), bEnd: -1, docLines: -1}
 	sp.run()
 	return sp.out
 }
@@ -55,8 +56,10 @@ type splitter struct {
 	out   []Span
 	start int // start of the current sentence, not yet trimmed
 
-	// Cache of the paragraph block last measured by blockWidth.
-	bStart, bEnd, bWidth int
+	// The paragraph last measured by block, and the whole text's line
+	// statistics (docLines < 0 until measured).
+	bStart, bEnd, bWidth, bLines int
+	docWidth, docLines           int
 }
 
 // candidate marks the bytes that may begin a sentence boundary: ASCII
@@ -159,7 +162,7 @@ func isTerminal(r rune) bool {
 
 func isCloser(r rune) bool {
 	switch r {
-	case '"', '\'', ')', ']', '}', '”', '’', '»', '›', '」', '』', '）':
+	case '"', '\'', ')', ']', '}', '”', '’', '»', '›', '“', '‘', '«', '‹', '」', '』', '）':
 		return true
 	}
 	return false
@@ -168,6 +171,14 @@ func isCloser(r rune) bool {
 func isOpener(r rune) bool {
 	switch r {
 	case '"', '\'', '(', '[', '{', '“', '‘', '«', '‹', '`', '¿', '¡', '„', '‚', '「', '『', '（':
+		return true
+	}
+	return false
+}
+
+func isBracket(r rune) bool {
+	switch r {
+	case '(', '[', '{', '（':
 		return true
 	}
 	return false
@@ -275,13 +286,14 @@ func (sp *splitter) boundary(i, end, k, nl, dots, marks int, ellipsis, closed bo
 		return false // a dash continues the sentence
 	}
 	q := k
-	opened := false
+	opened, quoted := false, false
 	for q < len(s) {
 		r, n := utf8.DecodeRuneInString(s[q:])
 		if !isOpener(r) {
 			break
 		}
 		opened = true
+		quoted = quoted || !isBracket(r)
 		q += n
 	}
 	if q >= len(s) {
@@ -338,8 +350,8 @@ func (sp *splitter) boundary(i, end, k, nl, dots, marks int, ellipsis, closed bo
 		if nl >= 0 && sp.lineBreakAfter(nl) {
 			return true
 		}
-		if opened {
-			return true
+		if quoted {
+			return true // a quotation starts; a bracket more often continues
 		}
 		if upper && starters[word] && !strings.HasPrefix(s[q+len(word):], ".") {
 			return true
@@ -410,7 +422,7 @@ func digitsBefore(s string, i int) int {
 	for j > 0 && '0' <= s[j-1] && s[j-1] <= '9' {
 		j--
 	}
-	if j > 0 && !asciiSpace[s[j-1]] && s[j-1] != '(' {
+	if j > 0 && s[j-1] != '(' && (s[j-1] >= utf8.RuneSelf || !asciiSpace[s[j-1]]) {
 		return 0
 	}
 	return i - j
@@ -491,8 +503,7 @@ func (sp *splitter) hardBreak(line, next string, nl int) bool {
 	if r, _ := utf8.DecodeRuneInString(q); unicode.IsLower(r) {
 		return false
 	}
-	width := sp.blockWidth(nl)
-	if width <= maxWrapWidth {
+	if width := sp.wrapWidth(nl); width > 0 {
 		first := next
 		if e := strings.IndexAny(first, " \t"); e >= 0 {
 			first = first[:e]
@@ -504,32 +515,57 @@ func (sp *splitter) hardBreak(line, next string, nl int) bool {
 	return true
 }
 
-// blockWidth returns the width in runes of the widest trimmed line of the
-// paragraph (lines between blank lines) that contains s[nl].
-func (sp *splitter) blockWidth(nl int) int {
-	if sp.bStart <= nl && nl < sp.bEnd {
-		return sp.bWidth
+// wrapWidth returns the width in runes to which the text around the newline
+// at s[nl] looks hard-wrapped, or 0 when it does not look wrapped. It is the
+// widest trimmed line of the paragraph (the lines between blank lines) when
+// that has at least 3 lines, else of the whole text when that has at least 3
+// lines; a width above maxWrapWidth means the text is not wrapped.
+func (sp *splitter) wrapWidth(nl int) int {
+	if !(sp.bStart <= nl && nl < sp.bEnd) {
+		sp.bStart, sp.bEnd, sp.bWidth, sp.bLines = sp.block(nl)
 	}
+	width, lines := sp.bWidth, sp.bLines
+	if lines < 3 {
+		if sp.docLines < 0 {
+			sp.docWidth, sp.docLines = lineStats(sp.s)
+		}
+		width, lines = sp.docWidth, sp.docLines
+	}
+	if lines < 3 || width > maxWrapWidth {
+		return 0
+	}
+	return width
+}
+
+// lineStats returns the widest trimmed line of s in runes and the number of
+// non-blank lines.
+func lineStats(s string) (width, lines int) {
+	for line := range strings.Lines(s) {
+		w := utf8.RuneCountInString(strings.TrimSpace(line))
+		if w > 0 {
+			lines++
+			width = max(width, w)
+		}
+	}
+	return width, lines
+}
+
+// block returns the paragraph (lines between blank lines) around the
+// newline at s[nl] as a byte range, with its widest trimmed line in runes
+// and its number of lines.
+func (sp *splitter) block(nl int) (start, end, width, lines int) {
 	s := sp.s
-	width := 0
 	// Backward to the previous blank line.
 	a := strings.LastIndexByte(s[:nl], '\n') + 1
-	for {
-		w := utf8.RuneCountInString(strings.TrimSpace(s[a:nl]))
-		if w == 0 {
+	for a > 0 {
+		p := strings.LastIndexByte(s[:a-1], '\n') + 1
+		if strings.TrimSpace(s[p:a-1]) == "" {
 			break
 		}
-		width = max(width, w)
-		if a == 0 {
-			break
-		}
-		nl2 := a - 1
-		a = strings.LastIndexByte(s[:nl2], '\n') + 1
-		nl = nl2
+		a = p
 	}
-	start := a
 	// Forward to the next blank line.
-	b := start
+	b := a
 	for b < len(s) {
 		e := strings.IndexByte(s[b:], '\n')
 		if e < 0 {
@@ -538,14 +574,16 @@ func (sp *splitter) blockWidth(nl int) int {
 			e += b
 		}
 		w := utf8.RuneCountInString(strings.TrimSpace(s[b:e]))
-		if w == 0 && b > start {
+		if w == 0 && b > a {
 			break
 		}
-		width = max(width, w)
+		if w > 0 {
+			lines++
+			width = max(width, w)
+		}
 		b = e + 1
 	}
-	sp.bStart, sp.bEnd, sp.bWidth = start, b, width
-	return width
+	return a, b, width, lines
 }
 
 // speechTag reports whether s starts with a speech tag such as
