@@ -23,26 +23,75 @@ import (
 	"github.com/blevesearch/snowballstem/turkish"
 )
 
-// stemmers maps an ISO 639-1 code to its Snowball stemmer.
-var stemmers = map[string]func(*snowball.Env) bool{
-	"da": danish.Stem,
-	"de": german.Stem,
-	"en": english.Stem,
-	"es": spanish.Stem,
-	"fi": finnish.Stem,
-	"fr": french.Stem,
-	"hu": hungarian.Stem,
-	"it": italian.Stem,
-	"nb": norwegian.Stem,
-	"nl": dutch.Stem,
-	"nn": norwegian.Stem,
-	"no": norwegian.Stem,
-	"pt": portuguese.Stem,
-	"ro": romanian.Stem,
-	"ru": russian.Stem,
-	"sv": swedish.Stem,
-	"tr": turkish.Stem,
+// stemmer is a Snowball stemmer with a cache of the words it has stemmed.
+type stemmer struct {
+	stem func(*snowball.Env) bool
+
+	mu    sync.RWMutex
+	cache map[string]string
 }
+
+// maxStemCache bounds the cache of each language; when it is full, the
+// cache is emptied and refilled.
+const maxStemCache = 1 << 16
+
+func (st *stemmer) get(w string) string {
+	st.mu.RLock()
+	out, ok := st.cache[w]
+	st.mu.RUnlock()
+	if ok {
+		return out
+	}
+	env := envPool.Get().(*snowball.Env)
+	env.SetCurrent(w)
+	st.stem(env)
+	out = env.Current()
+	env.SetCurrent("")
+	envPool.Put(env)
+	key := strings.Clone(w) // do not retain the caller's (possibly large) text
+	if out == w {
+		out = key
+	} else {
+		out = strings.Clone(out)
+	}
+	st.mu.Lock()
+	if len(st.cache) >= maxStemCache {
+		clear(st.cache)
+	}
+	st.cache[key] = out
+	st.mu.Unlock()
+	return out
+}
+
+func newStemmer(f func(*snowball.Env) bool) *stemmer {
+	return &stemmer{stem: f, cache: map[string]string{}}
+}
+
+// stemmers maps an ISO 639-1 code to its Snowball stemmer.
+var stemmers = func() map[string]*stemmer {
+	norwegianStemmer := newStemmer(norwegian.Stem)
+	return map[string]*stemmer{
+		"da": newStemmer(danish.Stem),
+		"de": newStemmer(german.Stem),
+		"en": englishStemmer,
+		"es": newStemmer(spanish.Stem),
+		"fi": newStemmer(finnish.Stem),
+		"fr": newStemmer(french.Stem),
+		"hu": newStemmer(hungarian.Stem),
+		"it": newStemmer(italian.Stem),
+		"nb": norwegianStemmer,
+		"nl": newStemmer(dutch.Stem),
+		"nn": norwegianStemmer,
+		"no": norwegianStemmer,
+		"pt": newStemmer(portuguese.Stem),
+		"ro": newStemmer(romanian.Stem),
+		"ru": newStemmer(russian.Stem),
+		"sv": newStemmer(swedish.Stem),
+		"tr": newStemmer(turkish.Stem),
+	}
+}()
+
+var englishStemmer = newStemmer(english.Stem)
 
 var envPool = sync.Pool{New: func() any { return snowball.NewEnv("") }}
 
@@ -52,22 +101,25 @@ var envPool = sync.Pool{New: func() any { return snowball.NewEnv("") }}
 // ("en-GB"); languages with a Snowball stemmer are da, de, en, es, fi, fr,
 // hu, it, nl, no (nb, nn), pt, ro, ru, sv and tr, and any other or empty lang
 // uses English. w must already be lower case (see Normalize); words of
-// fewer than 3 bytes and invalid UTF-8 are returned unchanged.
+// fewer than 3 bytes and invalid UTF-8 are returned unchanged. Stems are
+// cached (at most 65,536 words a language).
 func Stem(lang, w string) string {
+	return stemmerFor(lang).word(w)
+}
+
+func stemmerFor(lang string) *stemmer {
+	if st, ok := stemmers[langCode(lang)]; ok {
+		return st
+	}
+	return englishStemmer
+}
+
+// word returns the stem of w (see Stem).
+func (st *stemmer) word(w string) string {
 	if len(w) < 3 || !utf8.ValidString(w) {
 		return w
 	}
-	stem, ok := stemmers[langCode(lang)]
-	if !ok {
-		stem = english.Stem
-	}
-	env := envPool.Get().(*snowball.Env)
-	env.SetCurrent(w)
-	stem(env)
-	out := env.Current()
-	env.SetCurrent("")
-	envPool.Put(env)
-	return out
+	return st.get(w)
 }
 
 // langCode returns the lower-case primary subtag of a language tag.

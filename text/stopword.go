@@ -38,11 +38,15 @@ var stopwordSets = sync.OnceValue(func() map[string]map[string]struct{} {
 // words that are frequent in news ("said", "mr") are not stopwords. w must
 // already be normalised (see Normalize).
 func IsStopword(lang, w string) bool {
-	sets := stopwordSets()
-	set, ok := sets[langCode(lang)]
-	if !ok {
-		set = sets["en"]
-	}
-	_, stop := set[w]
+	_, stop := stopwords(lang)[w]
 	return stop
+}
+
+// stopwords returns the stopword set of lang (English when unknown).
+func stopwords(lang string) map[string]struct{} {
+	sets := stopwordSets()
+	if set, ok := sets[langCode(lang)]; ok {
+		return set
+	}
+	return sets["en"]
 }

@@ -27,8 +27,12 @@ type Token struct {
 // separates words and is dropped. Token texts are substrings of s; Tokens
 // allocates only the result.
 func Tokens(s string) []Token {
-	out := make([]Token, 0, len(s)/6+1)
+	out := make([]Token, 0, len(s)/5+1)
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
 		r, n := decodeRune(s, i)
 		if !isWordRune(r) {
 			i += n
@@ -48,6 +52,14 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -64,6 +76,16 @@ func wordEnd(s string, i int) int {
 	partLen := 0   // word runes since the start or the last initialism dot
 	dotted := true // the word is so far an initialism: single letters and dots
 	for j < len(s) {
+		if asciiWord[s[j]] {
+			k := j + 1
+			for k < len(s) && asciiWord[s[k]] {
+				k++
+			}
+			partLen += k - j
+			prev = rune(s[k-1])
+			j = k
+			continue
+		}
 		r, n := decodeRune(s, j)
 		if isWordRune(r) {
 			prev = r
@@ -124,6 +146,9 @@ func Normalize(w string) string {
 	if clean {
 		return w
 	}
+	if ascii(w) {
+		return strings.ToLower(w)
+	}
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range w {
@@ -141,20 +166,42 @@ func Normalize(w string) string {
 }
 
 // Terms returns the index terms of s in language lang: the normalised words
-// that are not stopwords, stemmed. Bigram concepts are pairs of consecutive
-// terms. Terms returns nil when s has no terms.
+// that are not stopwords, stemmed (see Tokens, Normalize, IsStopword and
+// Stem). Bigram concepts are pairs of consecutive terms. Terms returns nil
+// when s has no terms.
 func Terms(lang, s string) []string {
-	toks := Tokens(s)
+	stop := stopwords(lang)
+	st := stemmerFor(lang)
 	var out []string
-	for _, t := range toks {
-		w := Normalize(t.Text)
-		if IsStopword(lang, w) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
+		r, n := decodeRune(s, i)
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		end := wordEnd(s, i)
+		w := Normalize(s[i:end])
+		i = end
+		if _, ok := stop[w]; ok {
 			continue
 		}
 		if out == nil {
-			out = make([]string, 0, len(toks))
+			out = make([]string, 0, len(s)/12+1)
 		}
-		out = append(out, Stem(lang, w))
+		out = append(out, st.word(w))
 	}
 	return out
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
