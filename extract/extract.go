@@ -23,8 +23,11 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// DefaultMaxBytes is the page size limit used when Extractor.MaxBytes is zero.
-const DefaultMaxBytes = 20 << 20
+// Defaults used for the zero fields of an Extractor.
+const (
+	DefaultMaxBytes = 20 << 20
+	DefaultMinWords = 5
+)
 
 // Extractor extracts articles from HTML pages. The zero value is ready to
 // use: balanced extraction by trafilatura, with go-readability as a fallback
@@ -42,6 +45,11 @@ type Extractor struct {
 
 	// IncludeTables keeps the text of <table> elements in the main text.
 	IncludeTables bool
+
+	// MinWords is the fewest words a main text must have; a page with a
+	// shorter one (a lone link, a caption) has no article. 0 means
+	// DefaultMinWords.
+	MinWords int
 
 	// MaxBytes is the largest page accepted, in bytes; 0 means
 	// DefaultMaxBytes. Larger pages give an error wrapping brief.ErrTooLarge.
@@ -110,7 +118,12 @@ func (e *Extractor) ExtractBytes(page []byte, pageURL string) (a *brief.Article,
 	a = &brief.Article{}
 	meta := pageMeta(doc)
 
+	// Trafilatura's own rescue for short texts (MinExtractedSize) joins
+	// paragraphs together; go-readability is the fallback instead.
+	cfg := trafilatura.DefaultConfig()
+	cfg.MinExtractedSize = 0
 	opts := trafilatura.Options{
+		Config:          cfg,
 		OriginalURL:     base,
 		Focus:           trafilatura.Balanced,
 		ExcludeComments: true,
@@ -160,8 +173,12 @@ func (e *Extractor) ExtractBytes(page []byte, pageURL string) (a *brief.Article,
 	}
 	meta.fill(a, pageURL)
 	a.Text = dropTitle(a.Text, a.Title)
-	if a.Text == "" {
-		return nil, fmt.Errorf("extract: no main text: %w", brief.ErrEmpty)
+	minWords := e.MinWords
+	if minWords <= 0 {
+		minWords = DefaultMinWords
+	}
+	if n := brief.CountWords(a.Text); n < minWords {
+		return nil, fmt.Errorf("extract: no main text (%d words): %w", n, brief.ErrEmpty)
 	}
 	return a, nil
 }

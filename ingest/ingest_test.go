@@ -1,0 +1,310 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/ingest"
+)
+
+func byID(arts []*brief.Article) map[string]*brief.Article {
+	m := make(map[string]*brief.Article)
+	for _, a := range arts {
+		m[a.ID] = a
+	}
+	return m
+}
+
+func TestGoodFiles(t *testing.T) {
+	dir := filepath.Join("testdata", "good")
+	arts, err := ingest.Paths(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatalf("Paths(%s) error: %v", dir, err)
+	}
+	got := byID(arts)
+	p := func(name string) string { return filepath.Join(dir, name) }
+	date := func(s string) time.Time {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			panic(err)
+		}
+		return t
+	}
+	tests := []struct {
+		id        string
+		title     string
+		outlet    string
+		published time.Time
+		source    string
+		textHas   []string
+		paras     int
+	}{
+		{id: p("plain-header.txt"), title: "Storm closes mountain pass for third day", outlet: "Valley Herald",
+			published: date("2024-02-07T08:00:00Z"), source: p("plain-header.txt"), textHas: []string{"Heavy snow kept"}, paras: 2},
+		{id: p("plain-title.txt"), title: "Rail workers vote to end strike", published: date("2024-03-04T00:00:00Z"),
+			source: p("plain-title.txt"), textHas: []string{"Rail workers voted on Sunday"}, paras: 2},
+		{id: "wire-1", title: "Port reopens after fire", outlet: "Harbor Times", published: date("2024-05-03T08:00:00Z"),
+			source: p("articles.json") + "#1", textHas: []string{"The port reopened"}, paras: 1},
+		{id: p("articles.json") + "#2", title: "Second article", published: date("2024-05-03T00:00:00Z"),
+			source: p("articles.json") + "#2", textHas: []string{"cause of the fire"}, paras: 1},
+		{id: p("feed.jsonl") + ":1", title: "Bridge tolls to rise", source: p("feed.jsonl") + ":1", textHas: []string{"Tolls on the river bridge"}, paras: 1},
+		{id: p("feed.jsonl") + ":3", title: "Library extends hours", source: p("feed.jsonl") + ":3", textHas: []string{"city library will stay open", "paid for by a grant"}, paras: 2},
+		{id: "XIE19990302.0011", title: "Dam Project Starts in River Valley", outlet: "Xinhua", published: date("1999-03-02T08:15:00Z"),
+			source: p("newswire.sgml") + "#1", textHas: []string{"Work began on Tuesday on a dam that will supply water to three provinces, officials said."}, paras: 2},
+		{id: "APW19990302.0100", title: "Floods hit coastal towns", outlet: "Associated Press", published: date("1999-03-02T11:40:00Z"),
+			source: p("newswire.sgml") + "#2", textHas: []string{"Floods cut off two coastal towns on Tuesday after three days of rain, police said.", `"We have never seen water this high," said`, "Officials & volunteers"}, paras: 2},
+		{id: p("latin1.html"), title: "Café tax", source: p("latin1.html"), textHas: []string{"tax on café terraces", "“unfair”"}, paras: 2},
+		{id: p("latin1.txt"), title: "Café owners win appeal", source: p("latin1.txt"), textHas: []string{"victory for café owners"}, paras: 1},
+		{id: p("utf16.txt"), title: "Mill closes after 80 years", source: p("utf16.txt"), textHas: []string{"The paper mill closed"}, paras: 1},
+	}
+	if len(arts) != len(tests) {
+		ids := make([]string, 0, len(arts))
+		for _, a := range arts {
+			ids = append(ids, a.ID)
+		}
+		t.Errorf("Paths(%s) read %d articles %v, want %d", dir, len(arts), ids, len(tests))
+	}
+	for _, tt := range tests {
+		a := got[tt.id]
+		if a == nil {
+			t.Errorf("no article %q", tt.id)
+			continue
+		}
+		if a.Title != tt.title || a.Outlet != tt.outlet || a.Source != tt.source || !a.Published.Equal(tt.published) {
+			t.Errorf("article %s = title %q, outlet %q, source %q, published %v; want %q, %q, %q, %v",
+				tt.id, a.Title, a.Outlet, a.Source, a.Published, tt.title, tt.outlet, tt.source, tt.published)
+		}
+		for _, s := range tt.textHas {
+			if !strings.Contains(a.Text, s) {
+				t.Errorf("article %s text lacks %q:\n%s", tt.id, s, a.Text)
+			}
+		}
+		if n := len(strings.Split(a.Text, "\n\n")); n != tt.paras {
+			t.Errorf("article %s has %d paragraphs, want %d:\n%s", tt.id, n, tt.paras, a.Text)
+		}
+		if strings.Contains(a.Text, "\n\n\n") || strings.Contains(a.Text, "&QL;") || strings.Contains(a.Text, "``") {
+			t.Errorf("article %s text is not normalised:\n%q", tt.id, a.Text)
+		}
+	}
+	for _, a := range arts {
+		if strings.Contains(a.Text, "hidden file") {
+			t.Errorf("read hidden file as %s", a.ID)
+		}
+	}
+}
+
+// TestBad reads the bad-input corpus: every bad file must give an error
+// naming it with the right kind, and the good files and lines around them
+// must still be read.
+func TestBad(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "bad")
+	tmp := t.TempDir()
+	huge := filepath.Join(tmp, "huge.txt")
+	if err := os.WriteFile(huge, []byte(strings.Repeat("A line of a far too long article.\n", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(tmp, "missing.txt")
+	r := ingest.Reader{MaxBytes: 2000}
+	arts, err := r.Paths(context.Background(), []string{dir, filepath.Join(dir, "empty-dir"), huge, missing})
+	if err == nil {
+		t.Fatal("Paths on the bad corpus returned no error")
+	}
+	p := func(name string) string { return filepath.Join(dir, name) }
+	tests := []struct {
+		name  string
+		input string
+		kind  error
+	}{
+		{"zero bytes", p("zero-bytes.txt"), brief.ErrEmpty},
+		{"blank", p("blank.txt"), brief.ErrEmpty},
+		{"binary", p("random.bin"), brief.ErrInvalid},
+		{"invalid utf8", p("invalid-utf8.txt"), brief.ErrInvalid},
+		{"truncated gzip", p("truncated.txt.gz"), brief.ErrInvalid},
+		{"malformed json", p("malformed.json"), brief.ErrInvalid},
+		{"truncated array", p("truncated-array.json") + ":1", brief.ErrInvalid},
+		{"wrong types", p("wrong-types.json"), brief.ErrInvalid},
+		{"bad jsonl line", p("mixed.jsonl") + ":2", brief.ErrInvalid},
+		{"jsonl wrong type", p("mixed.jsonl") + ":4", brief.ErrInvalid},
+		{"unterminated sgml", p("unterminated.sgml"), brief.ErrInvalid},
+		{"html without text", p("no-text.html"), brief.ErrEmpty},
+		{"broken html", p("broken.html"), brief.ErrEmpty},
+		{"json without text", p("no-text.json"), brief.ErrEmpty},
+		{"bad date", p("bad-date.json"), brief.ErrInvalid},
+		{"empty dir", p("empty-dir"), brief.ErrEmpty},
+		{"too large", huge, brief.ErrTooLarge},
+		{"missing", missing, brief.ErrNotFound},
+	}
+	errs := inputErrors(err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := errs[tt.input]
+			if !ok {
+				t.Fatalf("no error naming %s; errors: %v", tt.input, err)
+			}
+			if !errors.Is(e, tt.kind) {
+				t.Errorf("error for %s = %v, want kind %v", tt.input, e, tt.kind)
+			}
+		})
+	}
+	if len(errs) != len(tests) {
+		t.Errorf("got %d input errors, want %d: %v", len(errs), len(tests), err)
+	}
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	slices.Sort(ids)
+	want := []string{p("good-page.html"), p("good-story.txt"), p("mixed.jsonl") + ":1", p("mixed.jsonl") + ":3"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("good articles = %v, want %v", ids, want)
+	}
+}
+
+// inputErrors flattens a joined error into its InputErrors by input.
+func inputErrors(err error) map[string]*brief.InputError {
+	m := make(map[string]*brief.InputError)
+	var walk func(error)
+	walk = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		var ie *brief.InputError
+		if errors.As(err, &ie) {
+			m[ie.Input] = ie
+		}
+	}
+	walk(err)
+	return m
+}
+
+func TestUnreadable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("file permissions do not apply to root")
+	}
+	path := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(path, []byte("Some text."), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ingest.Paths(context.Background(), []string{path})
+	var ie *brief.InputError
+	if !errors.As(err, &ie) || ie.Input != path {
+		t.Errorf("Paths(%s) error = %v, want an InputError naming it", path, err)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	arts, err := ingest.Paths(ctx, []string{filepath.Join("testdata", "good")})
+	if len(arts) != 0 || !errors.Is(err, context.Canceled) {
+		t.Errorf("Paths(cancelled) = %d articles, %v; want none and context.Canceled", len(arts), err)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want ingest.Format
+	}{
+		{"empty", "", ingest.Unknown},
+		{"space", " \n ", ingest.Unknown},
+		{"text", "Hello world.", ingest.Text},
+		{"text with tag later", "Price <b>rises</b>", ingest.Text},
+		{"html", "<!DOCTYPE html><p>x</p>", ingest.HTML},
+		{"html fragment", "\n<p>Hello</p>", ingest.HTML},
+		{"duc", "\n<DOC>\n<DOCNO> X </DOCNO>", ingest.DUC},
+		{"json object", `{"text": "a"}`, ingest.JSON},
+		{"json object multiline", "{\n\"text\": \"a\"\n}\n", ingest.JSON},
+		{"json array", `[{"text": "a"}]`, ingest.JSON},
+		{"jsonl", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n", ingest.JSONL},
+		{"jsonl broken first", "{\"text\": \n{\"text\": \"b\"}\n", ingest.JSONL},
+		{"broken object", "{\"text\": ", ingest.JSON},
+		{"gzip", "\x1f\x8b\x08\x00", ingest.Gzip},
+		{"nul", "abc\x00def", ingest.Binary},
+		{"utf8 bom json", "\xef\xbb\xbf{\"text\": \"a\"}", ingest.JSON},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ingest.Detect([]byte(tt.in)); got != tt.want {
+				t.Errorf("Detect(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseText(t *testing.T) {
+	tests := []struct {
+		name, in    string
+		title, text string
+		outlet, url string
+	}{
+		{"header", "Title: A\nOutlet: B\nURL: http://x/\n\nBody one.\n\n\n\nBody two.", "A", "Body one.\n\nBody two.", "B", "http://x/"},
+		{"header case", "TITLE: A\nsource: B\n\nBody.", "A", "Body.", "B", ""},
+		{"not a header", "Note: this is text.\n\nMore text.", "", "Note: this is text.\n\nMore text.", "", ""},
+		{"title line", "Short headline here\nThe first sentence.", "Short headline here", "The first sentence.", "", ""},
+		{"no title: punctuation", "This is a sentence.\nAnother one.", "", "This is a sentence.\nAnother one.", "", ""},
+		{"no title: alone", "Only a line", "", "Only a line", "", ""},
+		{"title with abbreviation", "Talks held in the U.S.\n\nThe talks began.", "Talks held in the U.S.", "The talks began.", "", ""},
+		{"crlf and indent", "  Line one.\r\n\r\n\tLine two.  \r\n", "", "Line one.\n\nLine two.", "", ""},
+	}
+	var r ingest.Reader
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, err := r.Parse("in.txt", []byte(tt.in))
+			if err != nil || len(arts) != 1 {
+				t.Fatalf("Parse(%q) = %v, %v", tt.in, arts, err)
+			}
+			a := arts[0]
+			if a.Title != tt.title || a.Text != tt.text || a.Outlet != tt.outlet || a.URL != tt.url {
+				t.Errorf("Parse(%q) = title %q text %q outlet %q url %q, want %q %q %q %q", tt.in, a.Title, a.Text, a.Outlet, a.URL, tt.title, tt.text, tt.outlet, tt.url)
+			}
+		})
+	}
+}
+
+func TestJSONDates(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2024-05-03T10:00:00Z", "2024-05-03T10:00:00Z"},
+		{"2024-05-03T10:00:00+02:00", "2024-05-03T08:00:00Z"},
+		{"2024-05-03 10:00", "2024-05-03T10:00:00Z"},
+		{"2024-05-03", "2024-05-03T00:00:00Z"},
+		{"Fri, 03 May 2024 10:00:00 GMT", "2024-05-03T10:00:00Z"},
+		{"May 3, 2024", "2024-05-03T00:00:00Z"},
+		{"3 May 2024", "2024-05-03T00:00:00Z"},
+		{"Friday, May 3, 2024", "2024-05-03T00:00:00Z"},
+		{"Sept. 3, 2024", "2024-09-03T00:00:00Z"},
+	}
+	var r ingest.Reader
+	for _, tt := range tests {
+		in := `{"text": "Body.", "published": "` + tt.in + `"}`
+		arts, err := r.Parse("a.json", []byte(in))
+		if err != nil {
+			t.Errorf("Parse(%s) error %v", in, err)
+			continue
+		}
+		if got := arts[0].Published.UTC().Format(time.RFC3339); got != tt.want {
+			t.Errorf("published %q = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkIngest(b *testing.B) {
+	dir := filepath.Join("testdata", "good")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ingest.Paths(context.Background(), []string{dir}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
