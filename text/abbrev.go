@@ -131,3 +131,10 @@ var timeWords = wordSet(`EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST
 var speechVerbs = wordSet(`said says asked asks told tells added adds wrote writes replied
 	replies shouted shouts insisted insists continued explained recalled warned declared
 	noted argued demanded wondered exclaimed cried answered responded tweeted quipped`)
+
+// dangling are lower-case words that cannot end a headline or a sentence, so
+// a line that ends in one continues on the next line.
+var dangling = wordSet(`a an the of to in on at by for from with into onto than that and or
+	but nor as is are was were be been has have had will would should could can may must
+	not his her their its our my your this these those which who whose whom when where if
+	because while`)

@@ -32,11 +32,12 @@ import (
 // sentence only when the line before it has no final punctuation and does
 // not look like a hard-wrapped line of a paragraph (so a headline, a byline
 // or a dateline on its own line is a sentence). A line is taken as wrapped
-// when the next line starts in lower case, when it ends in a comma, colon,
-// semicolon or dash, or when the text is hard-wrapped (its paragraph, or
-// else the whole text, has at least 3 lines and none wider than 120
-// characters, as wire copy wrapped at 70 columns) and the first word of the
-// next line would not have fitted on the line.
+// when the next line starts in lower case; when it ends in a comma, colon,
+// semicolon or dash, or in a word that cannot end a sentence ("the", "of",
+// "that"); or when the text is hard-wrapped (its paragraph, or else the
+// whole text, has at least 3 lines and none wider than 120 characters, as
+// wire copy wrapped at 70 columns) and the first word of the next line would
+// not have fitted on the line.
 //
 // Sentences runs in linear time and allocates only the result.
 func Sentences(s string) []Span {
@@ -492,6 +493,9 @@ func (sp *splitter) hardBreak(line, next string, nl int) bool {
 	case ',', ';', ':', '-', '–', '—', '&', '(', '/':
 		return false
 	}
+	if dangling[trailingWord(line)] {
+		return false // "... when we heard that\nOprah Winfrey wanted ..."
+	}
 	q := next
 	for len(q) > 0 {
 		r, n := utf8.DecodeRuneInString(q)
@@ -584,6 +588,19 @@ func (sp *splitter) block(nl int) (start, end, width, lines int) {
 		b = e + 1
 	}
 	return a, b, width, lines
+}
+
+// trailingWord returns the run of letters at the end of s.
+func trailingWord(s string) string {
+	j := len(s)
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !isLetter(r) {
+			break
+		}
+		j -= n
+	}
+	return s[j:]
 }
 
 // speechTag reports whether s starts with a speech tag such as
