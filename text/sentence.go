@@ -271,20 +271,25 @@ run:
 	if k >= len(s) {
 		return end
 	}
-	if sp.boundary(i, end, k, nl, dots, marks, ellipsis, closed) {
+	if sp.boundary(i, k, nl, marks, ellipsis, closed) {
 		sp.emit(end)
 		sp.start = end
 	}
 	return end
 }
 
-// boundary decides whether the punctuation s[i:end] ends a sentence, given
-// that the next non-space text starts at k and the first newline between
-// them (if any) is at nl.
-func (sp *splitter) boundary(i, end, k, nl, dots, marks int, ellipsis, closed bool) bool {
+// boundary decides whether the run of final punctuation that starts at s[i]
+// ends a sentence, given that the next non-space text starts at k and the
+// first newline before it (if any) is at nl. marks counts the question and
+// exclamation marks of the run; ellipsis and closed say whether it holds an
+// ellipsis and closing quotes or brackets.
+func (sp *splitter) boundary(i, k, nl, marks int, ellipsis, closed bool) bool {
 	s := sp.s
 	if strings.HasPrefix(s[k:], "--") || strings.HasPrefix(s[k:], "—") || strings.HasPrefix(s[k:], "–") {
 		return false // a dash continues the sentence
+	}
+	if r, _ := utf8.DecodeRuneInString(s[k:]); isTerminal(r) {
+		return false // more punctuation: ". . .\n. If"
 	}
 	q := k
 	opened, quoted := false, false
@@ -317,7 +322,7 @@ func (sp *splitter) boundary(i, end, k, nl, dots, marks int, ellipsis, closed bo
 		return true
 	}
 	if ellipsis {
-		return upper || opened
+		return true // and the next word is not in lower case
 	}
 	w, glued := wordBefore(s, i)
 	if w == "" {
