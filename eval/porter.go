@@ -25,11 +25,11 @@ const (
 )
 
 var (
-	mgr0 = regexp.MustCompile(`^(` + pC + `)?` + pV + pC)                 // [C]VC... is m>0
+	mgr0 = regexp.MustCompile(`^(` + pC + `)?` + pV + pC)                    // [C]VC... is m>0
 	meq1 = regexp.MustCompile(`^(` + pC + `)?` + pV + pC + `(` + pV + `)?$`) // [C]VC[V] is m=1
-	mgr1 = regexp.MustCompile(`^(` + pC + `)?` + pV + pC + pV + pC)        // [C]VCVC... is m>1
-	hasV = regexp.MustCompile(`^(` + pC + `)?` + pv)                       // vowel in stem
-	cvc  = regexp.MustCompile(`^` + pC + pv + `[^aeiouwxy]$`)              // *o, whole word
+	mgr1 = regexp.MustCompile(`^(` + pC + `)?` + pV + pC + pV + pC)          // [C]VCVC... is m>1
+	hasV = regexp.MustCompile(`^(` + pC + `)?` + pv)                         // vowel in stem
+	cvc  = regexp.MustCompile(`^` + pC + pv + `[^aeiouwxy]$`)                // *o, whole word
 )
 
 // step2, step3 and step4 list suffixes with their replacements. A rule
