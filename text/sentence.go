@@ -41,7 +41,7 @@ import (
 //
 // Sentences runs in linear time and allocates only the result.
 func Sentences(s string) []Span {
-	sp := splitter{s: s, out: make([]Span, 0, len(s)/120+1), bEnd: -1, docLines: -1}
+	sp := splitter{s: s, out: make([]Span, 0, len(s)/64+1), bEnd: -1, docLines: -1}
 	sp.run()
 	return sp.out
 }
