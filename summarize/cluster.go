@@ -13,10 +13,14 @@ import (
 type Sentence struct {
 	brief.Sentence
 	Article  int      // index of its article in Cluster.Articles
-	Position int      // index of the sentence in its article, from 0
+	Position int      // index of the sentence in its article, from 0, counting sentences that are not candidates
 	Words    int      // number of words, as brief.CountWords
 	Terms    []string // lower-case stems of its content words (stopwords removed), in order
 	Group    int      // near-duplicate group: sentences with the same Group say the same thing
+
+	// words holds the term IDs of all its words in order, stopwords
+	// included; Cluster.stop tells which IDs are stopwords.
+	words []int32
 }
 
 // Cluster is a set of articles about one event, split into candidate
@@ -29,30 +33,110 @@ type Cluster struct {
 	Groups [][]int
 	// Query holds the stemmed terms of an optional focus query.
 	Query []string
+
+	vocab []string // term ID → stem
+	stop  []bool   // term ID → is a stopword
 }
 
-// NewCluster splits the articles into sentences and computes their terms
-// and near-duplicate groups. Articles with empty text contribute nothing.
-// Language-specific stemming and stopwords follow Article.Language.
+// MinWords is the length below which a sentence is not a candidate: short
+// sentences of news are mostly fragments, captions and quotes that say
+// little out of context.
+const MinWords = 8
+
+// NewCluster splits the articles into sentences, keeps the candidates and
+// computes their terms and near-duplicate groups. Articles with empty text
+// contribute nothing. Language-specific stemming and stopwords follow
+// Article.Language.
+//
+// A sentence is a candidate unless it is shorter than MinWords words, is a
+// quotation without its speaker (it opens with a quotation mark or sits
+// inside a quotation that spans sentences) or has no final punctuation
+// (headlines, captions, bylines). When that leaves no candidate, every
+// sentence is one. A leading dateline ("WASHINGTON (AP) --") is cut from a
+// sentence when what follows starts like a sentence; Start moves past it,
+// so Text is always the article's Text[Start:End].
 func NewCluster(articles []*brief.Article) *Cluster {
 	c := &Cluster{Articles: articles}
+	ids := map[string]int32{}
+	stems := map[string]string{}
+	var all []Sentence
+	var ok []bool
 	for ai, a := range articles {
+		if a == nil {
+			continue
+		}
+		inQuote, prevEnd := false, 0
 		for pos, sp := range text.Sentences(a.Text) {
-			s := a.Text[sp.Start:sp.End]
+			if strings.Contains(a.Text[prevEnd:sp.Start], "\n\n") {
+				inQuote = false // a quotation does not run on past its paragraph
+			}
+			prevEnd = sp.End
+			start := sp.Start + datelineLen(a.Text[sp.Start:sp.End])
+			s := a.Text[start:sp.End]
 			if !utf8.ValidString(s) {
 				continue
 			}
-			c.Sentences = append(c.Sentences, Sentence{
-				Sentence: brief.Sentence{ArticleID: a.ID, Index: pos, Start: sp.Start, End: sp.End, Text: s},
+			var bare bool
+			bare, inQuote = quoteState(s, inQuote)
+			all = append(all, Sentence{
+				Sentence: brief.Sentence{ArticleID: a.ID, Index: pos, Start: start, End: sp.End, Text: s},
 				Article:  ai,
 				Position: pos,
 				Words:    brief.CountWords(s),
-				Terms:    Terms(a.Language, s),
 			})
+			ok = append(ok, !bare && endsSentence(s))
 		}
+	}
+	any := false
+	for i := range all {
+		ok[i] = ok[i] && all[i].Words >= xMinWords
+		any = any || ok[i]
+	}
+	for i, s := range all {
+		if any && !ok[i] {
+			continue
+		}
+		lang := articles[s.Article].Language
+		s.Terms, s.words = c.terms(lang, s.Text, ids, stems)
+		c.Sentences = append(c.Sentences, s)
 	}
 	c.group()
 	return c
+}
+
+// terms returns the content stems of s and the term IDs of all its words.
+func (c *Cluster) terms(lang, s string, ids map[string]int32, stems map[string]string) ([]string, []int32) {
+	toks := text.Tokens(s)
+	terms := make([]string, 0, len(toks))
+	words := make([]int32, 0, len(toks))
+	for _, t := range toks {
+		w := text.Normalize(t.Text)
+		key := lang + "\x00" + w
+		st, seen := stems[key]
+		stop := text.IsStopword(lang, w)
+		if !seen {
+			st = w
+			if !stop {
+				st = text.Stem(lang, w)
+			}
+			stems[key] = st
+		}
+		if st == "" {
+			continue
+		}
+		id, known := ids[st]
+		if !known {
+			id = int32(len(c.vocab))
+			ids[st] = id
+			c.vocab = append(c.vocab, st)
+			c.stop = append(c.stop, stop)
+		}
+		words = append(words, id)
+		if !stop {
+			terms = append(terms, st)
+		}
+	}
+	return terms, words
 }
 
 // Terms returns the lower-case stems of the content words of s in language
@@ -61,7 +145,7 @@ func Terms(lang, s string) []string {
 	toks := text.Tokens(s)
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
-		w := strings.ToLower(t.Text)
+		w := text.Normalize(t.Text)
 		if text.IsStopword(lang, w) {
 			continue
 		}

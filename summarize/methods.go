@@ -7,4 +7,5 @@ const Default = "lead"
 // is the one place where methods are registered.
 var Methods = map[string]func() Method{
 	"lead": func() Method { return Lead{} },
+	"ilp":  func() Method { return ILP{} },
 }
