@@ -135,19 +135,16 @@ func Words(s string) []string {
 // folded to ' and typographic hyphens (‐ ‑) folded to -. It returns w itself,
 // without allocating, when w is already normal.
 func Normalize(w string) string {
-	clean := true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			clean = false
-			break
+	if ascii(w) {
+		for i := 0; i < len(w); i++ {
+			if 'A' <= w[i] && w[i] <= 'Z' {
+				return strings.ToLower(w)
+			}
 		}
-	}
-	if clean {
 		return w
 	}
-	if ascii(w) {
-		return strings.ToLower(w)
+	if !strings.ContainsFunc(w, needsFold) {
+		return w
 	}
 	var b strings.Builder
 	b.Grow(len(w))
@@ -163,6 +160,14 @@ func Normalize(w string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func needsFold(r rune) bool {
+	switch r {
+	case '’', '‘', 'ʼ', '‐', '‑':
+		return true
+	}
+	return unicode.ToLower(r) != r
 }
 
 // Terms returns the index terms of s in language lang: the normalised words

@@ -90,6 +90,14 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+func TestNormalizeNoAlloc(t *testing.T) {
+	for _, w := range []string{"plain", "café", "don't", "москва"} {
+		if n := testing.AllocsPerRun(10, func() { text.Normalize(w) }); n != 0 {
+			t.Errorf("Normalize(%q) allocates %v times, want 0 for a normal word", w, n)
+		}
+	}
+}
+
 func TestWords(t *testing.T) {
 	in := "Russia’s Envoy SAID no."
 	want := []string{"russia's", "envoy", "said", "no"}
