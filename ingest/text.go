@@ -103,8 +103,13 @@ func isTitleLine(line string) bool {
 	if f := strings.Fields(line); strings.HasSuffix(line, ".") && strings.Count(f[len(f)-1], ".") > 1 {
 		return true // ends with an abbreviation such as "U.S."
 	}
-	last := []rune(line)[len([]rune(line))-1]
-	return !strings.ContainsRune(".!?,;:…\"”'’)", last)
+	// Closing quotes aside: `Iran "to be tried for espionage"` is a title.
+	trimmed := strings.TrimRight(line, "\"”'’»)] ")
+	if trimmed == "" {
+		return false
+	}
+	last := []rune(trimmed)[len([]rune(trimmed))-1]
+	return !strings.ContainsRune(".!?,;:…", last)
 }
 
 // normalizeText returns s with Unix line ends, each line trimmed of
