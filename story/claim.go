@@ -106,6 +106,10 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 			}
 		}
 		skip0, skip1, verb = a.s0, a.s1, a.verb
+		// "X denied that …" negates what follows.
+		if negationGlobal[a.verbLower] {
+			c.neg = true
+		}
 	}
 	var ws []int
 	for i, w := range d.words {
@@ -282,8 +286,22 @@ func (cl *cluster) agentKey(d *doc, ws []int) string {
 		return "rebel"
 	case country != "" && (gov || len(ws) == 1):
 		return strings.ToLower(country) + " gov"
+	case gov:
+		return "? gov"
 	}
 	return ""
+}
+
+// agentsConflict reports whether two agent keys name different sides: a
+// government and rebels, or the governments of two different countries.
+func agentsConflict(x, y string) bool {
+	if x == "" || y == "" || x == y {
+		return false
+	}
+	if x == "rebel" || y == "rebel" {
+		return true
+	}
+	return !strings.HasPrefix(x, "? ") && !strings.HasPrefix(y, "? ")
 }
 
 // numFacts finds numbers with the noun they count.
@@ -334,8 +352,17 @@ func numFacts(d *doc, ws []int) []numFact {
 		if nextL == "people" || nextL == "percent" || nextL == "%" {
 			unit = nextL
 		}
+		// The context is the verb or noun that governs the count: the
+		// first term after the counted noun ("2,000 people attended"),
+		// else the one before the number ("killed 12 workers").
 		ctx := ""
-		for y := x - 1; y >= 0 && y >= x-3; y-- {
+		for y := x + 2; y < len(ws) && y <= x+3; y++ {
+			if t := termOf(d.words[ws[y]]); t != "" && ws[y] == ws[y-1]+1 {
+				ctx = t
+				break
+			}
+		}
+		for y := x - 1; ctx == "" && y >= 0 && y >= x-3; y-- {
 			if t := termOf(d.words[ws[y]]); t != "" {
 				ctx = t
 				break
@@ -372,7 +399,8 @@ type conflict struct {
 }
 
 // minShared is the number of non-generic content terms two claims must share
-// to be about the same thing.
+// to be about the same thing; two suffice when they are half of the
+// shorter claim's terms.
 const minShared = 3
 
 // compare returns the kind of incompatibility between claims a and b, with
@@ -403,7 +431,7 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 	// Different agents of the same act.
 	for _, x := range a.agents {
 		for _, y := range b.agents {
-			if x.agent == y.agent {
+			if !agentsConflict(x.agent, y.agent) {
 				continue
 			}
 			for t := range x.object {
@@ -419,7 +447,8 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 			specific++
 		}
 	}
-	if len(shared) < minShared || plain < 2 || specific < 2 {
+	short := len(shared) == 2 && 2*len(shared) >= min(len(a.terms), len(b.terms))
+	if len(shared) < minShared && !short || plain < 2 || specific < 2 {
 		return "", nil
 	}
 	na, nb := a.negatedAgainst(b), b.negatedAgainst(a)

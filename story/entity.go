@@ -220,6 +220,14 @@ func (cl *cluster) findMentions() {
 			titled := pendEnd == i || pendEnd >= 0 && pendEnd < i && strings.TrimSpace(d.span(d.words[pendEnd-1].after, d.words[i].start)) == ","
 			if !titled {
 				pendTitle, pendQual, pendQualMent = "", "", nil
+			} else {
+				// A person's name stops before "of": "Jonas Berg of Norland".
+				for k := i + 1; k < j; k++ {
+					if !d.words[k].cap && !isParticleName(d.words[k].text) {
+						j = k
+						break
+					}
+				}
 			}
 			for _, m := range cl.splitKnown(d, i, j) {
 				m.t0 = m.w0
@@ -333,6 +341,10 @@ func (d *doc) qualifierBefore(i int) (string, *mention) {
 		}
 		if p.poss {
 			return "", m
+		}
+		// An unlisted demonym or place: "Estovian Foreign Minister".
+		if m.kind == "" || m.kind == Other {
+			return "~" + m.surface, nil
 		}
 	}
 	return "", nil

@@ -175,7 +175,7 @@ var titles = []string{
 	"leader", "director", "chairman", "chairwoman", "ceo", "diplomat", "nominee",
 	"candidate", "judge", "justice", "attorney general", "prosecutor", "professor",
 	"analyst", "expert", "official", "lawmaker", "adviser", "advisor", "aide",
-	"national security adviser", "correspondent", "reporter", "editor",
+	"national security adviser", "correspondent", "reporter", "editor", "counterpart",
 }
 
 // honorifics are titles that may be written with a full stop ("Mr.").

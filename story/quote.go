@@ -231,6 +231,15 @@ func longAfter(d *doc, u *unit, i int) bool {
 	if g := d.gap(i); strings.ContainsAny(g, ",:\"“”") {
 		return false
 	}
+	if l := d.words[i].lower; l == "told" || l == "tells" || l == "tell" {
+		// After an object: "told a news conference that …".
+		for j := i + 1; j < u.w1 && j <= i+8; j++ {
+			if d.words[j].lower == "that" {
+				return true
+			}
+		}
+		return false
+	}
 	n := 0
 	first := true
 	for j := i + 1; j < u.w1; j++ {
@@ -321,7 +330,24 @@ func (cl *cluster) speakerBefore(d *doc, ui, i int, a *attribution) bool {
 	if k < u.w0 || d.words[k].quoted != d.words[i].quoted {
 		return false
 	}
-	if g := d.gap(k); g != " " && !(d.words[k].poss && g == " ") {
+	if g := d.gap(k); g != " " {
+		// An appositive: "Keller, the authority's chairman, insisted".
+		if strings.TrimSpace(g) != "," {
+			return false
+		}
+		for c := k - 1; c >= u.w0 && c >= k-8; c-- {
+			if strings.TrimSpace(d.gap(c)) == "," {
+				m := d.byLast[c]
+				if m != nil && (m.kind == Person || m.kind == Other) {
+					a.ref, a.s0, a.s1, a.ments = refEntity, m.t0, m.w1, []*mention{m}
+					return true
+				}
+				return false
+			}
+			if d.gap(c) != " " {
+				return false
+			}
+		}
 		return false
 	}
 	return cl.speakerEndingAt(d, ui, k, a)
@@ -343,6 +369,13 @@ func (cl *cluster) speakerEndingAt(d *doc, ui, k int, a *attribution) bool {
 			return false
 		}
 		a.ref, a.s0, a.s1, a.ments = refEntity, m.t0, m.w1, []*mention{m}
+		// "Prime Minister Jonas Berg of Norland said".
+		if j := m.w0 - 1; j-1 >= u.w0 && (d.words[j].lower == "of" || d.words[j].lower == "from") && d.gap(j-1) == " " && d.gap(j) == " " {
+			if p := d.byLast[j-1]; p != nil && p.kind == Person {
+				a.s0, a.ments = p.t0, []*mention{p}
+				return true
+			}
+		}
 		// "Tillerson and Lavrov said".
 		if j := m.w0 - 1; j-1 >= u.w0 && d.words[j].lower == "and" {
 			if m2 := d.byLast[j-1]; m2 != nil && (m2.kind == m.kind || m.kind == Other || m2.kind == Other) {
@@ -369,7 +402,13 @@ func (cl *cluster) speakerEndingAt(d *doc, ui, k int, a *attribution) bool {
 		if !ok {
 			continue
 		}
-		// It must be a definite phrase, not "an official".
+		// It must be a definite phrase, not "an official". Up to two
+		// lower-case modifiers may come first: "the transport minister".
+		mods := 0
+		for mods < 2 && s-1 > u.w0 && !d.words[s-1].cap && !text.IsStopword("", d.words[s-1].lower) && d.gap(s-1) == " " {
+			s--
+			mods++
+		}
 		if s-1 < u.w0 {
 			return false
 		}
@@ -424,6 +463,10 @@ func (cl *cluster) speakerAfter(d *doc, ui, j int, a *attribution) bool {
 		return true
 	}
 	if m := d.byFirst[j]; m != nil {
+		// "said Port Authority chairman Thomas Keller".
+		if p := d.byTitle[j]; p != nil {
+			m = p
+		}
 		if m.kind == Place && capitals[strings.ToLower(m.surface)] == "" {
 			return false
 		}
@@ -452,7 +495,7 @@ func (cl *cluster) speakerAfter(d *doc, ui, j int, a *attribution) bool {
 				}
 				return false
 			}
-			if d.words[k].cap {
+			if d.words[k].cap || !text.IsStopword("", d.words[k].lower) {
 				continue
 			}
 			break
@@ -502,6 +545,9 @@ func (cl *cluster) resolveSpeakers() {
 						}
 					}
 				}
+				if len(cands) > 1 {
+					cands = cl.namedBefore(d, a, cands)
+				}
 				if len(cands) == 1 {
 					for p := range cands {
 						a.speaker, a.resolved, a.kind = p, true, Person
@@ -515,6 +561,20 @@ func (cl *cluster) resolveSpeakers() {
 			}
 		}
 	}
+}
+
+// namedBefore returns the candidates named in the paragraph of a before
+// its speaker.
+func (cl *cluster) namedBefore(d *doc, a *attribution, cands map[string]bool) map[string]bool {
+	para := d.units[a.unit].para
+	pos := d.words[a.s0].start
+	out := map[string]bool{}
+	for _, m := range d.ments {
+		if m.start < pos && d.units[d.words[m.w0].unit].para == para && cands[m.canon] {
+			out[m.canon] = true
+		}
+	}
+	return out
 }
 
 func containsWord(phrase, w string) bool {
