@@ -74,7 +74,7 @@ func (cl *cluster) findAttributions() {
 						if b.post {
 							stop = b.cStart
 						}
-						if stop > a.cStart && stop < a.cEnd {
+						if stop >= a.cStart && stop < a.cEnd {
 							a.cEnd = trimEnd(d.text, a.cStart, stop)
 						}
 						break
@@ -810,12 +810,12 @@ func contains(list []string, s string) bool {
 
 func countWords(s string) int { return len(strings.Fields(s)) }
 
-// wordSet returns the lower-case content words of s.
+// wordSet returns the stems of the content words of s.
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range tokenize(s) {
 		if !text.IsStopword("", w.lower) {
-			m[w.lower] = true
+			m[text.Stem("", w.lower)] = true
 		}
 	}
 	return m
