@@ -149,5 +149,10 @@ func FuzzTokens(f *testing.F) {
 			_ = text.Stem("en", n)
 			_ = text.IsStopword("de", n)
 		}
+		for _, term := range text.Terms("en", s) {
+			if term == "" {
+				t.Fatalf("Terms(%q) has an empty term", s)
+			}
+		}
 	})
 }
