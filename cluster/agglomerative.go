@@ -18,7 +18,8 @@ import (
 // from the whole set. Only blocked pairs are compared: two articles are a
 // candidate pair when they share one of their TopTerms highest-weight terms
 // or top names, keys shared by more than MaxPosting articles being too
-// common to block on; identical copies are pairs of similarity 1. Other
+// common to block on; exact and near-identical copies (as for SinglePass)
+// are pairs of similarity 1. Other
 // pairs count as similarity 0 in the average link
 // S(A, B) = Σ sim(a, b) / (|A|·|B|). The two clusters of highest average
 // link merge until it drops below Threshold. With the index the cost is about
@@ -80,31 +81,71 @@ func (ag Agglomerative) Cluster(articles []*brief.Article) []*brief.Event {
 	}
 	twins := make(map[uint64][]int32)
 	for i, d := range docs {
-		for _, h := range [2]uint64{d.hash, d.lead} {
+		for _, h := range append(d.sketch[:], d.hash) {
 			if h != 0 {
 				twins[h] = append(twins[h], int32(i))
 			}
 		}
 	}
-	// Candidate pairs and their similarities.
+	// Exact and near-identical copies form the starting clusters.
 	n := len(docs)
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(i int32) int32 {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	shared := make(map[int32]int)
+	for i, d := range docs {
+		clear(shared)
+		if d.hash != 0 {
+			for _, j := range twins[d.hash] {
+				if int(j) > i {
+					shared[j] += twinMatches
+				}
+			}
+		}
+		for _, h := range d.sketch {
+			if h == 0 {
+				continue
+			}
+			for _, j := range twins[h] {
+				if int(j) > i {
+					shared[j]++
+				}
+			}
+		}
+		for j, c := range shared {
+			if c >= twinMatches {
+				a, b := find(int32(i)), find(j)
+				parent[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	// Candidate pairs across starting clusters and their similarities,
+	// summed per pair of clusters.
 	nb := make([]map[int32]float64, n) // cluster → neighbour → Σ sim
+	size := make([]int, n)
+	members := make([][]int32, n)
 	for i := range nb {
-		nb[i] = make(map[int32]float64)
+		r := find(int32(i))
+		size[r]++
+		members[r] = append(members[r], int32(i))
+		if int(r) == i {
+			nb[i] = make(map[int32]float64)
+		}
 	}
 	mark := make([]int32, n)
 	for i := range mark {
 		mark[i] = -1
 	}
 	for i, d := range docs {
-		for _, h := range [2]uint64{d.hash, d.lead} {
-			for _, j := range twins[h] {
-				if int(j) > i && mark[j] != int32(i) {
-					mark[j] = int32(i)
-					nb[i][j], nb[j][int32(i)] = 1, 1
-				}
-			}
-		}
+		ri := find(int32(i))
 		for _, k := range keys[i] {
 			p := post[k]
 			if len(p) > maxPost {
@@ -115,28 +156,27 @@ func (ag Agglomerative) Cluster(articles []*brief.Article) []*brief.Event {
 					continue
 				}
 				mark[j] = int32(i)
+				rj := find(j)
+				if rj == ri {
+					continue
+				}
 				if ag.Window > 0 && absDur(arts[j].Published.Sub(arts[i].Published)) > ag.Window {
 					continue
 				}
 				if s := pairScore(o, d, docs[j]); s > 0 {
-					nb[i][j], nb[j][int32(i)] = s, s
+					nb[ri][rj] += s
+					nb[rj][ri] += s
 				}
 			}
 		}
 	}
 	// Average-link merging with a lazy max-heap of cluster pairs.
-	size := make([]int, n)
 	ver := make([]int, n)
-	members := make([][]int32, n)
-	for i := range size {
-		size[i] = 1
-		members[i] = []int32{int32(i)}
-	}
 	h := &pairHeap{}
 	for i := range nb {
 		for j, s := range nb[i] {
-			if int(j) > i && s >= th {
-				heap.Push(h, pair{s, int32(i), j, 0, 0})
+			if avg := s / float64(size[i]*size[j]); int(j) > i && avg >= th {
+				heap.Push(h, pair{avg, int32(i), j, 0, 0})
 			}
 		}
 	}

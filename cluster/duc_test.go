@@ -130,7 +130,7 @@ func TestDUC(t *testing.T) {
 	if !*tune {
 		return
 	}
-	for _, k := range []int{5, 10, 20, 40} {
+	for _, k := range []int{10, 20, 40} {
 		for _, th := range []float64{0.06, 0.08, 0.1} {
 			cfg := ducConfig
 			cfg.Threshold, cfg.TopTerms = th, k
@@ -138,7 +138,7 @@ func TestDUC(t *testing.T) {
 			t.Logf("tune-k TopTerms=%d th=%.2f SinglePass F1=%.3f (P=%.3f R=%.3f n=%d)", k, th, s.F, s.P, s.R, s.Stories)
 		}
 	}
-	for _, th := range []float64{0.04, 0.06, 0.08, 0.1, 0.12} {
+	for _, th := range []float64{0.06, 0.08, 0.1, 0.12} {
 		for _, we := range []float64{-1, 0.25, 0.5} {
 			for _, wt := range []float64{-1, 0.3} {
 				cfg := ducConfig
@@ -150,6 +150,8 @@ func TestDUC(t *testing.T) {
 					th, we, wt, s.F, s.P, s.R, s.Stories, s30.F, a.F, a.P, a.R, a.Stories)
 			}
 		}
+	}
+	for _, th := range []float64{0.1, 0.15, 0.2, 0.25, 0.3} {
 		b := cluster.Evaluate(cluster.Baseline{Threshold: th}, arts, byTopic)
 		b30 := cluster.Evaluate(cluster.Baseline{Threshold: th}, arts, bySet)
 		t.Logf("tune th=%.2f Baseline F1=%.3f (P=%.3f R=%.3f n=%d; set-gold F1=%.3f)", th, b.F, b.P, b.R, b.Stories, b30.F)

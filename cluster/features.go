@@ -15,16 +15,26 @@ import (
 
 // doc is what the clusterers know of one article.
 type doc struct {
-	text  vec.Vector // unit tf-idf vector of title and body content terms
-	title vec.Vector // unit idf-weighted vector of title content terms
-	ents  vec.Vector // unit tf-idf vector of capitalised multi-word names
-	hash  uint64     // xxh3 of the normalised body (0 when empty)
-	lead  uint64     // xxh3 of normalised body tokens [leadSkip, leadSkip+leadLen) (0 when shorter)
+	text   vec.Vector // unit tf-idf vector of title and body content terms
+	title  vec.Vector // unit idf-weighted vector of title content terms
+	ents   vec.Vector // unit tf-idf vector of capitalised multi-word names
+	hash   uint64     // xxh3 of the normalised body (0 when empty)
+	sketch            // bottom-k MinHash of the body's word shingles
 }
 
+// sketch holds the sketchSize smallest distinct xxh3 hashes of an article's
+// shingles (runs of shingleLen words of the normalised body), in increasing
+// order, zero-padded when the body has fewer shingles. Two texts share each
+// of them with a probability close to the Jaccard similarity of their
+// shingle sets (Broder 1997), so near-identical texts share most.
+type sketch [sketchSize]uint64
+
 const (
-	leadSkip = 8  // tokens skipped before the lead shingle (datelines differ between wire copies)
-	leadLen  = 40 // tokens in the lead shingle
+	shingleLen = 8 // words per shingle
+	sketchSize = 4 // hashes per sketch
+	// twinMatches is how many sketch hashes an article must share with a
+	// story to join it as a near-identical copy.
+	twinMatches = 2
 	// maxCache bounds the word → term cache of a featurizer.
 	maxCache = 1 << 18
 	// entityPrefix keeps entity IDs apart from word IDs in the shared Dict.
@@ -47,8 +57,7 @@ type featurizer struct {
 	norm     []byte // scratch: normalised body for hashing
 	ent      []byte // scratch: current entity name
 	distinct []uint32
-	// leadStart and leadEnd delimit the lead shingle in norm, -1 when unset.
-	leadStart, leadEnd int
+	offs     []int // scratch: start of each body token in norm
 }
 
 func newFeaturizer(maxTokens int) *featurizer {
@@ -155,18 +164,13 @@ func (f *featurizer) scan(lang, s string, title, body bool) {
 		}
 		run = run[:0]
 	}
-	for i, t := range toks {
+	for _, t := range toks {
 		if body {
 			if len(f.norm) > 0 {
 				f.norm = append(f.norm, ' ')
 			}
+			f.offs = append(f.offs, len(f.norm))
 			f.norm = appendLower(f.norm, t.Text)
-			if i+1 == leadSkip+leadLen {
-				f.leadEnd = len(f.norm)
-			}
-			if i == leadSkip {
-				f.leadStart = len(f.norm) - len(t.Text)
-			}
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		if unicode.IsUpper(r) && (len(run) == 0 || onlySpace(s[run[len(run)-1].End:t.Start])) {
@@ -219,7 +223,7 @@ type raw struct {
 	counts vec.Vector // term and name counts of title and body
 	title  vec.Vector // title term counts
 	hash   uint64
-	lead   uint64
+	sketch sketch
 }
 
 // add featurizes a, counts its terms into the document frequencies, and
@@ -237,15 +241,13 @@ func (f *featurizer) add(a *brief.Article) doc {
 // raw returns the counts and hashes of a.
 func (f *featurizer) raw(a *brief.Article) raw {
 	f.norm = f.norm[:0]
-	f.leadStart, f.leadEnd = -1, -1
+	f.offs = f.offs[:0]
 	f.scan(a.Language, a.Title, true, false)
 	f.scan(a.Language, a.Text, false, true)
 	var r raw
 	if len(f.norm) > 0 {
 		r.hash = xxh3.Hash(f.norm)
-		if f.leadStart >= 0 && f.leadEnd > f.leadStart {
-			r.lead = xxh3.Hash(f.norm[f.leadStart:f.leadEnd])
-		}
+		r.sketch = f.sketch()
 	}
 	r.counts = make(vec.Vector, len(f.touched))
 	for i, id := range f.touched {
@@ -264,7 +266,7 @@ func (f *featurizer) raw(a *brief.Article) raw {
 // weigh returns the doc of r with the idf of df: sublinear tf times idf for
 // text and names, idf for title terms, each vector of unit norm.
 func (f *featurizer) weigh(r raw, df *vec.DF) doc {
-	d := doc{hash: r.hash, lead: r.lead}
+	d := doc{hash: r.hash, sketch: r.sketch}
 	for _, e := range r.counts {
 		w := vec.Entry{ID: e.ID, W: (1 + math.Log(e.W)) * df.IDF(e.ID)}
 		if f.isEntity(e.ID) {
@@ -301,4 +303,37 @@ func (f *featurizer) isEntity(id uint32) bool {
 func sortVec(v vec.Vector) vec.Vector {
 	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
 	return v
+}
+
+// sketch returns the bottom-k sketch of the body scanned into norm.
+func (f *featurizer) sketch() sketch {
+	var sk sketch
+	n := 0
+	for i := 0; i+shingleLen <= len(f.offs); i++ {
+		end := len(f.norm)
+		if j := i + shingleLen; j < len(f.offs) {
+			end = f.offs[j] - 1
+		}
+		h := xxh3.Hash(f.norm[f.offs[i]:end])
+		if h == 0 {
+			continue
+		}
+		// Insert h into the sorted sk[:n], keeping the sketchSize smallest.
+		if n == sketchSize && h >= sk[n-1] {
+			continue
+		}
+		k := 0
+		for k < n && sk[k] < h {
+			k++
+		}
+		if k < n && sk[k] == h {
+			continue
+		}
+		if n < sketchSize {
+			n++
+		}
+		copy(sk[k+1:n], sk[k:n-1])
+		sk[k] = h
+	}
+	return sk
 }

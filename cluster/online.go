@@ -35,8 +35,9 @@ type Config struct {
 	// TopTerms is how many of an article's highest-weight terms look up and
 	// index candidate stories (default 20).
 	TopTerms int
-	// CentroidTerms caps the terms kept in a story's text centroid
-	// (default 100).
+	// CentroidTerms is how many of its heaviest terms a story's text
+	// centroid keeps when it is cut, which happens when it grows past twice
+	// that (default 100).
 	CentroidTerms int
 	// MaxCandidates caps the stories scored per article, those sharing the
 	// most index terms first (default 32).
@@ -117,9 +118,9 @@ func byTime(articles []*brief.Article) []*brief.Article {
 // Online groups a stream of articles into stories one article at a time.
 //
 // Each article gets a tf-idf vector with idf from the articles seen so far.
-// An exact or near-identical copy (same normalised body, or same 40 words
-// after the dateline) of an article of an active story joins that story
-// directly. Otherwise the candidate stories are those active stories that
+// An exact copy (same normalised body) or a near-identical one (two of the
+// four smallest hashes of its 8-word shingles shared, a bottom-k MinHash) of
+// an article of an active story joins that story directly. Otherwise the candidate stories are those active stories that
 // share one of the article's TopTerms highest-weight terms or top names in
 // an inverted index; the best-scoring candidate is joined when its score
 // reaches Threshold, else the article starts a new story. The score is
@@ -193,9 +194,10 @@ func (o *Online) Add(a *brief.Article) string {
 	}
 	o.sweep()
 	d := o.feat.add(a)
+	keys := o.keys(d)
 	s := o.twin(d)
 	if s == nil {
-		s = o.best(d, t)
+		s = o.best(d, keys, t)
 	}
 	if s == nil {
 		s = &story{seq: len(o.stories) + 1, first: t, last: t}
@@ -203,7 +205,7 @@ func (o *Online) Add(a *brief.Article) string {
 		o.stories = append(o.stories, s)
 		o.active = append(o.active, s)
 	}
-	o.join(s, a, d, t)
+	o.join(s, a, d, keys, t)
 	return s.id
 }
 
@@ -212,13 +214,24 @@ func (o *Online) live(s *story) bool {
 	return !s.evicted && (o.cfg.Window < 0 || o.now.Sub(s.last) <= o.cfg.Window)
 }
 
-// twin returns the active story holding a copy of d, or nil.
+// twin returns the active story holding an exact copy of d, or else one
+// holding a near-identical copy (twinMatches shared sketch hashes), or nil.
 func (o *Online) twin(d doc) *story {
-	for _, h := range [2]uint64{d.hash, d.lead} {
-		if h == 0 {
+	if s := o.dups[d.hash]; d.hash != 0 && s != nil && o.live(s) {
+		return s
+	}
+	for i, h := range d.sketch {
+		s := o.dups[h]
+		if h == 0 || s == nil || !o.live(s) {
 			continue
 		}
-		if s := o.dups[h]; s != nil && o.live(s) {
+		n := 1
+		for _, h2 := range d.sketch[i+1:] {
+			if h2 != 0 && o.dups[h2] == s {
+				n++
+			}
+		}
+		if n >= twinMatches {
 			return s
 		}
 	}
@@ -243,12 +256,12 @@ func (o *Online) keys(d doc) []uint32 {
 	return ks
 }
 
-// best returns the highest-scoring candidate story for d at time t when it
-// reaches the threshold, else nil.
-func (o *Online) best(d doc, t time.Time) *story {
+// best returns the highest-scoring candidate story for d, with index terms
+// keys, at time t when it reaches the threshold, else nil.
+func (o *Online) best(d doc, keys []uint32, t time.Time) *story {
 	o.epoch++
 	o.cands = o.cands[:0]
-	for _, k := range o.keys(d) {
+	for _, k := range keys {
 		for _, s := range o.post[k] {
 			if !o.live(s) {
 				continue
@@ -311,8 +324,9 @@ func cosTo(u, c vec.Vector, n float64) float64 {
 	return vec.Dot(u, c) / n
 }
 
-// join adds the article a with features d at time t to s and indexes it.
-func (o *Online) join(s *story, a *brief.Article, d doc, t time.Time) {
+// join adds the article a with features d at time t to s and indexes it
+// under keys.
+func (o *Online) join(s *story, a *brief.Article, d doc, keys []uint32, t time.Time) {
 	s.arts = append(s.arts, a)
 	if t.Before(s.first) {
 		s.first = t
@@ -320,12 +334,12 @@ func (o *Online) join(s *story, a *brief.Article, d doc, t time.Time) {
 	if t.After(s.last) {
 		s.last = t
 	}
-	s.text = vec.Top(vec.Add(s.text, d.text, 1), o.cfg.CentroidTerms)
-	s.ents = vec.Top(vec.Add(s.ents, d.ents, 1), smallCentroid)
-	s.title = vec.Top(vec.Add(s.title, d.title, 1), smallCentroid)
+	s.text = capped(vec.Add(s.text, d.text, 1), o.cfg.CentroidTerms)
+	s.ents = capped(vec.Add(s.ents, d.ents, 1), smallCentroid)
+	s.title = capped(vec.Add(s.title, d.title, 1), smallCentroid)
 	s.textN, s.entsN, s.titleN = vec.Norm(s.text), vec.Norm(s.ents), vec.Norm(s.title)
 	maxIndexed := 4 * (o.cfg.TopTerms + topEntities)
-	for _, k := range o.keys(d) {
+	for _, k := range keys {
 		if len(s.indexed) >= maxIndexed {
 			break
 		}
@@ -335,12 +349,21 @@ func (o *Online) join(s *story, a *brief.Article, d doc, t time.Time) {
 		s.indexed = append(s.indexed, k)
 		o.post[k] = append(o.post[k], s)
 	}
-	for _, h := range [2]uint64{d.hash, d.lead} {
+	for _, h := range append(d.sketch[:], d.hash) {
 		if h != 0 {
 			o.dups[h] = s
 			s.hashes = append(s.hashes, h)
 		}
 	}
+}
+
+// capped returns c cut to its k heaviest terms once it holds more than 2k,
+// so that the cost of cutting is paid once every k new terms.
+func capped(c vec.Vector, k int) vec.Vector {
+	if len(c) <= 2*k {
+		return c
+	}
+	return vec.Top(c, k)
 }
 
 // sweep evicts the stories that left the window, at most every Window/4 of
