@@ -353,7 +353,7 @@ func isHeadline(d *doc, u *unit) bool {
 	n, caps := 0, 0
 	for i := u.w0; i < u.w1; i++ {
 		w := d.words[i]
-		if text.IsStopword("", w.lower) && !w.cap {
+		if i == u.w0 || text.IsStopword("", w.lower) {
 			continue
 		}
 		n++

@@ -3,6 +3,8 @@ package story
 import (
 	"sort"
 	"strings"
+
+	"github.com/briefnews/brief/text"
 )
 
 // Entity kinds.
@@ -87,7 +89,13 @@ func (cl *cluster) nameStart(d *doc, i int) bool {
 	}
 	headline := d.units[w.unit].headline
 	if w.sentStart || headline {
-		return cl.known(w.lower)
+		if cl.known(w.lower) {
+			return true
+		}
+		// "Karl Holt said": an unknown capitalised word, never seen in
+		// lower case, followed by more of a name.
+		return w.sentStart && !headline && !cl.lowSeen[w.lower] && !text.IsStopword("", w.lower) &&
+			i+1 < len(d.words) && d.words[i+1].cap && cl.nameCont(d, i+1) && !isWeekday(d.words[i+1].lower)
 	}
 	return true
 }

@@ -269,7 +269,11 @@ var notNames = setOf("i", "the", "a", "an", "but", "and", "or", "if", "in", "on"
 	"mr", "mrs", "ms", "dr", "what", "who", "why", "how", "where", "which", "unless",
 	"all", "some", "any", "no", "not", "now", "also", "both", "each", "every", "other",
 	"such", "only", "just", "still", "even", "already", "yet", "again", "once", "like",
-	"according", "amid", "among", "under", "over", "against", "during", "without", "about")
+	"according", "amid", "among", "under", "over", "against", "during", "without", "about",
+	"later", "earlier", "finally", "first", "second", "third", "last", "next", "thus", "hence",
+	"indeed", "officials", "police", "many", "several", "most", "few", "experts", "analysts",
+	"critics", "residents", "witnesses", "speaking", "asked", "sources", "separately", "elsewhere",
+	"overall", "together", "soon", "perhaps", "maybe", "clearly", "obviously", "ultimately")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
