@@ -175,6 +175,9 @@ func stripPrefixes(line string) string {
 // isJunk reports whether line is, by its shape alone, a byline, a date
 // line, a navigation line, a footer or a photo caption.
 func isJunk(line string) bool {
+	if len(line) > 800 {
+		return false // no rule applies to a line of more than 60 words
+	}
 	return isByline(line) || isDateLine(line) || isNavLine(line) || isFooter(line) || isCaption(line)
 }
 

@@ -248,3 +248,25 @@ func BenchmarkClean(b *testing.B) {
 		c.Clean(arts)
 	}
 }
+
+func FuzzClean(f *testing.F) {
+	f.Add("Headline Here\n\ndate 2017-04-12 WASHINGTON (AP) -- Text.\n\nBy Jane Doe\n\nRead more", "Other text here.")
+	f.Add("• A\n\n\n\nPosted 2017\r\n", "")
+	f.Add("\xff\xfe", "x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		in := []*brief.Article{{ID: "a", Text: a}, {ID: "b", Text: b, Title: "T"}}
+		var c clean.Cleaner
+		out := c.Clean(in)
+		if len(out) != 2 || in[0].Text != a || in[1].Text != b {
+			t.Fatalf("Clean changed its input or lost articles")
+		}
+		for i, o := range out {
+			if strings.TrimSpace(in[i].Text) != "" && strings.TrimSpace(o.Text) == "" {
+				t.Fatalf("Clean emptied article %d: %q", i, in[i].Text)
+			}
+			if strings.Contains(o.Text, "\n\n\n") && o.Text != in[i].Text {
+				t.Fatalf("Clean left a double blank line: %q", o.Text)
+			}
+		}
+	})
+}

@@ -205,6 +205,11 @@ var footer = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b)|all rights rese
 
 // isFooter reports whether line is a copyright or reuse notice.
 func isFooter(line string) bool {
+	if !strings.Contains(line, "©") && !strings.Contains(line, "(c)") && !strings.Contains(line, "(C)") &&
+		!strings.Contains(line, "opyright") && !strings.Contains(line, "OPYRIGHT") &&
+		!strings.Contains(line, "eserved") && !strings.Contains(line, "may not be") {
+		return false // cheap test first
+	}
 	return len(strings.Fields(line)) <= 40 && footer.MatchString(line)
 }
 
@@ -218,7 +223,16 @@ var (
 // isCaption reports whether line is a photo caption: it carries a photo
 // credit, or the full "Weekday, Month D, YYYY" date of wire captions.
 func isCaption(line string) bool {
-	return len(strings.Fields(line)) <= 60 && (photoCredit.MatchString(line) || captionDate.MatchString(line))
+	if len(strings.Fields(line)) > 60 {
+		return false
+	}
+	// Cheap tests first: every credit names a photo, image, picture or
+	// credit, and every caption date a day of the week.
+	l := strings.ToLower(line)
+	if (strings.Contains(l, "photo") || strings.Contains(l, "image") || strings.Contains(l, "picture") || strings.Contains(l, "credit")) && photoCredit.MatchString(line) {
+		return true
+	}
+	return strings.Contains(line, "day, ") && captionDate.MatchString(line)
 }
 
 // endsSentence reports whether line ends with sentence punctuation, maybe
