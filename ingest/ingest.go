@@ -15,7 +15,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/extract"
@@ -33,6 +35,9 @@ type Reader struct {
 	// brief.ErrTooLarge.
 	MaxBytes int64
 
+	// Workers is the number of files read at once; 0 means GOMAXPROCS.
+	Workers int
+
 	// Extractor extracts the main text of HTML files and of JSON articles
 	// given as "html".
 	Extractor extract.Extractor
@@ -46,39 +51,67 @@ func Paths(ctx context.Context, paths []string) ([]*brief.Article, error) {
 
 // Paths reads the articles of every file in paths. A directory is read
 // recursively in lexical order, skipping files and directories whose name
-// starts with a dot. Articles come in the order of paths, then of files,
-// then of articles in a file.
+// starts with a dot. Files are parsed by up to Workers goroutines, but
+// articles come in the order of paths, then of files, then of articles in a
+// file.
 //
 // Paths returns all the articles it could read and, when some inputs were
 // bad, the errors.Join of one *brief.InputError per bad input; a path that
 // does not exist wraps brief.ErrNotFound, and a directory with no articles
-// brief.ErrEmpty. When ctx is cancelled it stops between files and adds
+// brief.ErrEmpty. When ctx is cancelled it stops starting files and adds
 // ctx.Err() to the errors.
 func (r *Reader) Paths(ctx context.Context, paths []string) ([]*brief.Article, error) {
+	jobs := r.list(ctx, paths)
+	r.run(ctx, jobs)
 	var arts []*brief.Article
 	var errs []error
-	for _, root := range paths {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, err)
+	perRoot := make([]int, len(paths))
+	for _, j := range jobs {
+		arts = append(arts, j.arts...)
+		perRoot[j.root] += len(j.arts)
+		if j.err != nil {
+			errs = append(errs, j.err)
+		}
+	}
+	for i, root := range paths {
+		if info, err := os.Stat(root); err == nil && info.IsDir() && perRoot[i] == 0 && ctx.Err() == nil {
+			errs = append(errs, &brief.InputError{Input: root, Err: fmt.Errorf("directory holds no articles: %w", brief.ErrEmpty)})
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		errs = append(errs, err)
+	}
+	return arts, errors.Join(errs...)
+}
+
+// job is one file to read, or an error found while listing files.
+type job struct {
+	root int    // index of the path it was found under
+	path string // empty for an error found while listing
+	arts []*brief.Article
+	err  error
+}
+
+// list returns the files under paths, in order, with the errors met while
+// listing them.
+func (r *Reader) list(ctx context.Context, paths []string) []*job {
+	var jobs []*job
+	for i, root := range paths {
+		if ctx.Err() != nil {
 			break
 		}
 		info, err := os.Stat(root)
 		if err != nil {
-			errs = append(errs, fileError(root, err))
+			jobs = append(jobs, &job{root: i, err: fileError(root, err)})
 			continue
 		}
 		if !info.IsDir() {
-			a, err := r.File(root)
-			arts = append(arts, a...)
-			if err != nil {
-				errs = append(errs, err)
-			}
+			jobs = append(jobs, &job{root: i, path: root})
 			continue
 		}
-		n := 0
-		werr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, fileError(path, err))
+				jobs = append(jobs, &job{root: i, err: fileError(path, err)})
 				if d != nil && d.IsDir() && path != root {
 					return fs.SkipDir
 				}
@@ -90,29 +123,41 @@ func (r *Reader) Paths(ctx context.Context, paths []string) ([]*brief.Article, e
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() {
-				return nil
+			if d.Type().IsRegular() {
+				jobs = append(jobs, &job{root: i, path: path})
 			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			a, err := r.File(path)
-			arts = append(arts, a...)
-			n += len(a)
-			if err != nil {
-				errs = append(errs, err)
-			}
-			return nil
+			return ctx.Err()
 		})
-		if werr != nil {
-			errs = append(errs, werr)
-			break
-		}
-		if n == 0 {
-			errs = append(errs, &brief.InputError{Input: root, Err: fmt.Errorf("directory holds no articles: %w", brief.ErrEmpty)})
+	}
+	return jobs
+}
+
+// run reads the files of jobs with up to r.Workers goroutines.
+func (r *Reader) run(ctx context.Context, jobs []*job) {
+	workers := r.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan *job)
+	var wg sync.WaitGroup
+	for range min(workers, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				if ctx.Err() == nil {
+					j.arts, j.err = r.File(j.path)
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		if j.path != "" {
+			next <- j
 		}
 	}
-	return arts, errors.Join(errs...)
+	close(next)
+	wg.Wait()
 }
 
 // File reads the articles of one file. It returns the good articles and,
