@@ -147,6 +147,9 @@ func perlWords(s string) []string {
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
