@@ -147,7 +147,7 @@ func (f *featurizer) scan(lang, s string, title, body bool) {
 		for len(run) > 0 && f.term(lang, run[0].Text) < 0 {
 			run = run[1:]
 		}
-		for len(run) > 0 && f.term(lang, run[len(run)-1].Text) < 0 {
+		for len(run) > 0 && (f.term(lang, run[len(run)-1].Text) < 0 || connectors[run[len(run)-1].Text]) {
 			run = run[:len(run)-1]
 		}
 		if len(run) >= 2 {
@@ -173,7 +173,8 @@ func (f *featurizer) scan(lang, s string, title, body bool) {
 			f.norm = appendLower(f.norm, t.Text)
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if unicode.IsUpper(r) && (len(run) == 0 || onlySpace(s[run[len(run)-1].End:t.Start])) {
+		joined := len(run) > 0 && onlySpace(s[run[len(run)-1].End:t.Start])
+		if unicode.IsUpper(r) && (len(run) == 0 || joined) || joined && connectors[t.Text] {
 			run = append(run, t)
 		} else {
 			flush()
@@ -198,6 +199,13 @@ func appendLower(dst []byte, s string) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// connectors are the lower-case words allowed inside a name, as in "Bank of
+// Norland" or "Ludwig van Beethoven".
+var connectors = map[string]bool{
+	"of": true, "de": true, "del": true, "der": true, "van": true, "von": true,
+	"da": true, "di": true, "du": true, "la": true, "le": true, "al": true, "bin": true,
 }
 
 // onlySpace reports whether s is non-empty white space with at most one line

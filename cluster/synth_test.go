@@ -16,7 +16,9 @@ import (
 // The vocabulary model: a background vocabulary of 50,000 pseudo-words drawn
 // with Zipf's law (s = 1.07; the 40 most frequent are real English function
 // words), and, per event, 12 topical words drawn uniformly from the less
-// frequent part of the vocabulary and 3 two-word capitalised names. An
+// frequent part of the vocabulary and 3 two-word capitalised names; 30% of
+// events are related to one of the 64 previous ones and share 6 of its words
+// and one of its names (a follow-up or a story on the same actors). An
 // article has a title (4 topical words, a name, 3 background words) and a
 // body of 150–400 words in sentences of 12–24 words, where each word is
 // topical with probability 0.15, a name with probability 0.04, and a
@@ -25,7 +27,9 @@ import (
 // The arrival model: events start as a Poisson process (EventsPerDay); an
 // event has 1 + ⌊Exp(mean 9)⌋ articles; the gap to its next article is
 // exponential with a mean that starts at one hour and grows by 25% after
-// each article, so events are bursts that fade over hours to days.
+// each article up to 12 hours, so events are bursts that fade over hours to
+// days. (With the cap, gaps longer than the default 72h window are rare:
+// the synthetic F1 checks the index and candidate search, not the window.)
 type synth struct {
 	rng          *rand.Rand
 	zipf         *rand.Zipf
@@ -36,6 +40,7 @@ type synth struct {
 	nextStart    time.Time
 	events       eventHeap
 	nEvents      int
+	recent       []*synthEvent // the last 64 events started
 	nArticles    int
 	sb           strings.Builder
 }
@@ -114,11 +119,20 @@ func (g *synth) next() (*brief.Article, string) {
 			left:   1 + int(g.rng.ExpFloat64()*9),
 			gapMin: 60,
 		}
-		for range 12 {
+		if len(g.recent) > 0 && g.rng.Float64() < 0.3 {
+			// A related story: half the words and one name of a recent event.
+			r := g.recent[g.rng.Intn(len(g.recent))]
+			e.words = append(e.words, r.words[:6]...)
+			e.names = append(e.names, r.names[0])
+		}
+		for len(e.words) < 12 {
 			e.words = append(e.words, g.vocab[2000+g.rng.Intn(synthVocab-2000)])
 		}
-		for range 3 {
+		for len(e.names) < 3 {
 			e.names = append(e.names, g.names[g.rng.Intn(len(g.names))]+" "+g.names[g.rng.Intn(len(g.names))])
+		}
+		if g.recent = append(g.recent, e); len(g.recent) > 64 {
+			g.recent = g.recent[1:]
 		}
 		heap.Push(&g.events, e)
 		g.nextStart = g.nextStart.Add(g.exp(time.Duration(float64(24*time.Hour) / g.EventsPerDay)))
@@ -167,7 +181,7 @@ func (g *synth) next() (*brief.Article, string) {
 		heap.Pop(&g.events)
 	} else {
 		e.next = e.next.Add(g.exp(time.Duration(e.gapMin * float64(time.Minute))))
-		e.gapMin *= 1.25
+		e.gapMin = min(1.25*e.gapMin, 12*60)
 		heap.Fix(&g.events, 0)
 	}
 	return a, e.id
