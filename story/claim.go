@@ -26,6 +26,8 @@ type claim struct {
 	words      map[string]bool // lower-case words, for antonyms
 	agents     []agentAct
 	nums       []numFact
+	ids        []int // sorted ids of terms, for a fast overlap count
+	antonym    bool  // holds a word of the antonyms list
 }
 
 // agentAct is an act verb with who did it and to what.
@@ -147,6 +149,12 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 		c.terms[t] = true
 		if w.cap && !w.sentStart {
 			c.entTerms[t] = true
+		}
+	}
+	for _, p := range antonyms {
+		if c.words[p[0]] || c.words[p[1]] {
+			c.antonym = true
+			break
 		}
 	}
 	c.agents = cl.agentActs(d, ws)
@@ -415,6 +423,15 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 	if a.affil != "" && a.affil == b.affil {
 		return "", nil
 	}
+	// Only claims with a cue can conflict: a negation on one side, or an
+	// act, a number or an antonym on both.
+	negCue := a.neg || b.neg || len(a.negScope) > 0 || len(b.negScope) > 0
+	if !negCue && (len(a.agents) == 0 || len(b.agents) == 0) && (len(a.nums) == 0 || len(b.nums) == 0) && (!a.antonym || !b.antonym) {
+		return "", nil
+	}
+	if a.ids != nil && b.ids != nil && overlap(a.ids, b.ids) < 2 {
+		return "", nil
+	}
 	var shared []string
 	plain := 0
 	for _, t := range a.order {
@@ -643,15 +660,43 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 	return out
 }
 
-// termFreq returns the number of claims each term occurs in.
+// termFreq returns the number of claims each term occurs in, and gives
+// every claim the sorted ids of its terms.
 func termFreq(cs []*claim) map[string]int {
 	df := map[string]int{}
+	id := map[string]int{}
 	for _, c := range cs {
-		for t := range c.terms {
+		c.ids = make([]int, 0, len(c.order))
+		for _, t := range c.order {
 			df[t]++
+			k, ok := id[t]
+			if !ok {
+				k = len(id)
+				id[t] = k
+			}
+			c.ids = append(c.ids, k)
 		}
+		sort.Ints(c.ids)
 	}
 	return df
+}
+
+// overlap counts the common elements of two sorted slices.
+func overlap(a, b []int) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }
 
 func topKind(kinds map[string]int) string {

@@ -43,12 +43,37 @@ type entity struct {
 	affil    map[string]int // country → votes
 }
 
+// titleIndex maps the first word of each title phrase to the phrases, split
+// into words, longest first.
+var titleIndex = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, t := range titles {
+		f := strings.Fields(t)
+		m[f[0]] = append(m[f[0]], f)
+	}
+	for _, list := range m {
+		sort.Slice(list, func(i, j int) bool { return len(strings.Join(list[i], " ")) > len(strings.Join(list[j], " ")) })
+	}
+	return m
+}()
+
+// titleLast maps the last word of each title phrase to the phrases.
+var titleLast = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, t := range titles {
+		f := strings.Fields(t)
+		m[f[len(f)-1]] = append(m[f[len(f)-1]], f)
+	}
+	return m
+}()
+
 // matchTitle returns the title phrase that starts at word i of d and the
 // index of the word after it, or "" when none does.
 func (d *doc) matchTitle(i int) (string, int) {
-	best, bestEnd := "", i
-	for _, t := range titles {
-		parts := strings.Fields(t)
+	if i >= len(d.words) {
+		return "", i
+	}
+	for _, parts := range titleIndex[d.words[i].lower] {
 		j := i
 		ok := true
 		for k, p := range parts {
@@ -65,11 +90,11 @@ func (d *doc) matchTitle(i int) (string, int) {
 			}
 			j++
 		}
-		if ok && len(t) > len(best) {
-			best, bestEnd = t, j
+		if ok {
+			return strings.Join(parts, " "), j
 		}
 	}
-	return best, bestEnd
+	return "", i
 }
 
 // nameStart reports whether word i can start a name.

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -368,6 +369,17 @@ func (cl *cluster) speakerEndingAt(d *doc, ui, k int, a *attribution) bool {
 		if m.kind == Place && capitals[strings.ToLower(m.surface)] == "" {
 			return false
 		}
+		// "Witnesses in Sefra said": the name is a place, the speaker the
+		// noun before it.
+		if j := m.w0 - 1; j-1 >= u.w0 && (d.words[j].lower == "in" || d.words[j].lower == "at" || d.words[j].lower == "near" || d.words[j].lower == "from") {
+			if speakerNouns[d.words[j-1].lower] && d.gap(j-1) == " " && cl.speakerEndingAt(d, ui, j-1, a) {
+				a.s1 = m.w1
+				return true
+			}
+			if m.kind != Person {
+				return false
+			}
+		}
 		a.ref, a.s0, a.s1, a.ments = refEntity, m.t0, m.w1, []*mention{m}
 		// "Prime Minister Jonas Berg of Norland said".
 		if j := m.w0 - 1; j-1 >= u.w0 && (d.words[j].lower == "of" || d.words[j].lower == "from") && d.gap(j-1) == " " && d.gap(j) == " " {
@@ -386,10 +398,10 @@ func (cl *cluster) speakerEndingAt(d *doc, ui, k int, a *attribution) bool {
 		return true
 	}
 	// A title: "the foreign minister", "Russia's foreign minister".
-	for _, t := range titles {
-		parts := strings.Fields(t)
+	for _, parts := range titleLast[w.lower] {
+		t := strings.Join(parts, " ")
 		s := k - len(parts) + 1
-		if s < u.w0 || parts[len(parts)-1] != w.lower {
+		if s < u.w0 {
 			continue
 		}
 		ok := true
@@ -632,7 +644,8 @@ type quoteOcc struct {
 	q     Quote
 	doc   int
 	pos   int
-	words map[string]bool
+	words []string // sorted stems of content words
+	neg   bool     // holds an odd number of negations
 }
 
 // quotes returns the direct and reported quotes of the cluster, grouped.
@@ -671,6 +684,11 @@ func (cl *cluster) quotes() []Quote {
 	}
 	for _, o := range occs {
 		o.words = wordSet(o.q.Text)
+		for _, w := range tokenize(o.q.Text) {
+			if negationLocal[w.lower] || negationGlobal[w.lower] || strings.HasSuffix(w.lower, "n't") || strings.HasSuffix(w.lower, "n’t") {
+				o.neg = !o.neg
+			}
+		}
 	}
 	// Group occurrences of the same words by compatible speakers.
 	parent := make([]int, len(occs))
@@ -694,7 +712,7 @@ func (cl *cluster) quotes() []Quote {
 	for i := range occs {
 		for j := i + 1; j < len(occs); j++ {
 			a, b := occs[i], occs[j]
-			if a.q.Kind != b.q.Kind || !sameWords(a.words, b.words) {
+			if a.q.Kind != b.q.Kind || a.neg != b.neg || !sameWords(a.words, b.words) {
 				continue
 			}
 			ri, rj := find(i), find(j)
@@ -703,6 +721,11 @@ func (cl *cluster) quotes() []Quote {
 			}
 			si, sj := speakerOf[ri], speakerOf[rj]
 			if si != "" && sj != "" && si != sj {
+				continue
+			}
+			// Reported speech is a paraphrase: group it only under one
+			// resolved speaker.
+			if a.q.Kind == Reported && (si == "" || sj == "") {
 				continue
 			}
 			if ri > rj {
@@ -810,31 +833,42 @@ func contains(list []string, s string) bool {
 
 func countWords(s string) int { return len(strings.Fields(s)) }
 
-// wordSet returns the stems of the content words of s.
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
+// wordSet returns the sorted, distinct stems of the content words of s.
+func wordSet(s string) []string {
+	var out []string
 	for _, w := range tokenize(s) {
 		if !text.IsStopword("", w.lower) {
-			m[text.Stem("", w.lower)] = true
+			out = append(out, text.Stem("", w.lower))
 		}
 	}
-	return m
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
-// sameWords reports whether two quotes are the same words: their word sets
-// overlap by at least 70% of the smaller, with at least four words shared,
+// sameWords reports whether two quotes are the same words: their stem sets
+// overlap by at least 70% of the smaller, with at least four stems shared,
 // or they are equal.
-func sameWords(a, b map[string]bool) bool {
+func sameWords(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
+	small := min(len(a), len(b))
+	if small >= 4 && max(len(a), len(b)) > 4*small {
+		return false
+	}
 	n := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
-	small := min(len(a), len(b))
 	if small < 3 {
 		return n == len(a) && n == len(b)
 	}

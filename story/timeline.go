@@ -217,12 +217,10 @@ func (cl *cluster) timeline(maxPer int) []TimelineEntry {
 				continue
 			}
 			got.Article, got.Sentence, got.Start, got.End = d.a.ID, d.text[u.start:u.end], u.start, u.end
-			// A sentence that only restates the publication date adds nothing.
-			if len(list) > 0 {
-				last := list[len(list)-1]
-				if last.Article == got.Article && last.Start == got.Start {
-					continue
-				}
+			// A dateline, or the first sentence dated with the publication
+			// date, adds nothing to the publication entry.
+			if got.t.Equal(ref.t) && (u.w1-u.w0 < 6 || len(list) > 0 && list[len(list)-1].Article == got.Article && list[len(list)-1].Start == got.Start) {
+				continue
 			}
 			list = append(list, *got)
 			n++
