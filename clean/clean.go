@@ -18,6 +18,12 @@ import (
 	"github.com/briefnews/brief/text"
 )
 
+// minTailArticles is the fewest articles with text a cluster must hold for
+// the off-topic tail rule to apply: one or two articles are too little
+// context to tell a final sentence that adds a new fact from one that does
+// not belong to the story.
+const minTailArticles = 3
+
 // Defaults used for the zero fields of a Cleaner.
 const (
 	DefaultMinShared     = 0.5
@@ -36,7 +42,8 @@ type Cleaner struct {
 
 	// MinSharedTail is the same fraction for full lines at the end of an
 	// article: final lines sharing less are dropped, from the last one
-	// backwards, up to TailLines of them. 0 means DefaultMinSharedTail.
+	// backwards, up to TailLines of them, when at least three articles are
+	// cleaned together. 0 means DefaultMinSharedTail.
 	MinSharedTail float64
 
 	// TailLines is the most final lines the off-topic tail rule may drop.
@@ -147,8 +154,13 @@ func (c *Cleaner) cleanText(ctx *cluster, i int, title, txt string) (string, str
 			break
 		}
 	}
-	// Off-topic lines at the end, from the last one backwards.
-	for j, n := len(lines)-1, 0; j >= 0 && n < c.tailLines(); j-- {
+	// Off-topic lines at the end, from the last one backwards, when the
+	// cluster is big enough to tell what is on topic.
+	tail := c.tailLines()
+	if ctx.articles < minTailArticles {
+		tail = 0
+	}
+	for j, n := len(lines)-1, 0; j >= 0 && n < tail; j-- {
 		if lines[j] == "" || drop[j] {
 			continue
 		}
@@ -234,9 +246,10 @@ func sameLine(a, b string) bool {
 
 // cluster holds the content words of every article of a cluster.
 type cluster struct {
-	lang   []string
-	counts []map[string]int // per article: content word → occurrences
-	df     map[string]int   // content word → number of articles holding it
+	lang     []string
+	articles int              // number of articles with text
+	counts   []map[string]int // per article: content word → occurrences
+	df       map[string]int   // content word → number of articles holding it
 }
 
 func newContext(articles []*brief.Article) *cluster {
@@ -256,6 +269,9 @@ func newContext(articles []*brief.Article) *cluster {
 		}
 		for w := range m {
 			ctx.df[w]++
+		}
+		if len(m) > 0 {
+			ctx.articles++
 		}
 		ctx.counts[i] = m
 	}

@@ -256,6 +256,8 @@ func TestParseText(t *testing.T) {
 		{"no title: punctuation", "This is a sentence.\nAnother one.", "", "This is a sentence.\nAnother one.", "", ""},
 		{"no title: alone", "Only a line", "", "Only a line", "", ""},
 		{"title with abbreviation", "Talks held in the U.S.\n\nThe talks began.", "Talks held in the U.S.", "The talks began.", "", ""},
+		{"hard-wrapped", "Title: W\n\nThe river rose by two metres overnight and the town's\nlowest streets were under water by dawn, police said on\nThursday, as more rain fell over the hills.\n\nShort line\nAnother short line",
+			"W", "The river rose by two metres overnight and the town's lowest streets were under water by dawn, police said on Thursday, as more rain fell over the hills.\n\nShort line\nAnother short line", "", ""},
 		{"crlf and indent", "  Line one.\r\n\r\n\tLine two.  \r\n", "", "Line one.\n\nLine two.", "", ""},
 	}
 	var r ingest.Reader
@@ -306,5 +308,25 @@ func BenchmarkIngest(b *testing.B) {
 		if _, err := ingest.Paths(context.Background(), []string{dir}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestFileErrors(t *testing.T) {
+	var r ingest.Reader
+	tests := []struct {
+		name, path string
+		kind       error
+	}{
+		{"directory read as a file", "testdata", brief.ErrUnavailable},
+		{"missing", filepath.Join("testdata", "no-such-file.txt"), brief.ErrNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, err := r.File(tt.path)
+			var ie *brief.InputError
+			if len(arts) != 0 || !errors.As(err, &ie) || ie.Input != tt.path || !errors.Is(err, tt.kind) {
+				t.Errorf("File(%s) = %d articles, %v; want an InputError naming it, kind %v", tt.path, len(arts), err, tt.kind)
+			}
+		})
 	}
 }

@@ -39,7 +39,7 @@ func parseText(name, text string) (*brief.Article, error) {
 			}
 		}
 	}
-	a.Text = text
+	a.Text = unwrap(text)
 	if a.Text == "" {
 		return nil, brief.Errorf(name, "no article text: %w", brief.ErrEmpty)
 	}
@@ -110,6 +110,37 @@ func isTitleLine(line string) bool {
 	}
 	last := []rune(trimmed)[len([]rune(trimmed))-1]
 	return !strings.ContainsRune(".!?,;:…", last)
+}
+
+// unwrap joins with a space the lines of the paragraphs of text that are
+// hard-wrapped: at least three lines, all but the last 40 to 100 bytes long
+// and within 25 bytes of one another, most of them not ending a sentence.
+// Other paragraphs keep their line breaks, so that a headline or byline on
+// its own line stays a line.
+func unwrap(text string) string {
+	paras := strings.Split(text, "\n\n")
+	for i, p := range paras {
+		lines := strings.Split(p, "\n")
+		if wrapped(lines) {
+			paras[i] = strings.Join(lines, " ")
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+func wrapped(lines []string) bool {
+	n := len(lines) - 1 // the last line may be short
+	if n < 2 {
+		return false
+	}
+	lo, hi, ends := len(lines[0]), len(lines[0]), 0
+	for _, l := range lines[:n] {
+		lo, hi = min(lo, len(l)), max(hi, len(l))
+		if strings.ContainsAny(l[len(l)-1:], ".!?\"") {
+			ends++
+		}
+	}
+	return lo >= 40 && hi <= 100 && hi-lo <= 25 && ends*2 <= n
 }
 
 // normalizeText returns s with Unix line ends, each line trimmed of
