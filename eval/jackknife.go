@@ -183,6 +183,22 @@ func (ds *Dataset) PeerIDs() []string {
 	return ids
 }
 
+// ModelIDs returns the IDs of every model (human summarizer) in ds, sorted.
+func (ds *Dataset) ModelIDs() []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, s := range ds.Sets {
+		for _, m := range s.Models {
+			if !seen[m.ID] {
+				seen[m.ID] = true
+				ids = append(ids, m.ID)
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
 // EvalPeer scores the summaries of the peer with the given ID found in the
 // data set's peers directory, or, when there is none for a set and id is
 // one of the set's models, the model summary itself, with Jackknife.

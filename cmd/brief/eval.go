@@ -82,8 +82,14 @@ func (c *evalCommand) Run(ctx context.Context) error {
 	case "":
 	case "all":
 		ids = ds.PeerIDs()
-		if len(ids) == 0 {
-			return fmt.Errorf("brief eval: %s: no peer summaries", c.dataset)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			seen[id] = true
+		}
+		for _, id := range ds.ModelIDs() {
+			if !seen[id] {
+				ids = append(ids, id)
+			}
 		}
 	default:
 		ids = []string{c.peers}
