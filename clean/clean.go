@@ -122,13 +122,14 @@ func (c *Cleaner) cleanText(ctx *cluster, i int, title, txt string) (string, str
 		return title, txt
 	}
 	lines[first] = stripPrefixes(lines[first])
+	titleLine := -1 // the line that holds the title, if any
 	if lines[first] == "" {
 		drop[first] = true
 	} else if title != "" && sameLine(lines[first], title) {
-		drop[first] = true
+		drop[first], titleLine = true, first
 	} else if title == "" && isHeadlineShaped(lines[first]) && hasMoreText(lines, first) && !isJunk(lines[first]) {
 		title = lines[first]
-		drop[first] = true
+		drop[first], titleLine = true, first
 	}
 	lang := ctx.lang[i]
 	for j, l := range lines {
@@ -139,10 +140,15 @@ func (c *Cleaner) cleanText(ctx *cluster, i int, title, txt string) (string, str
 		case isJunk(l):
 			drop[j] = true
 		case isHeadlineShaped(l):
-			if isTitleCase(lang, l) {
+			switch {
+			case isTitleCase(lang, l):
 				drop[j] = true
-			} else if w := contentWords(lang, l); len(w) >= 3 && len(strings.Fields(l)) <= 15 && ctx.shared(i, w) < c.minShared() {
+			case inHeadlineList(lines, j, titleLine):
 				drop[j] = true
+			default:
+				if w := contentWords(lang, l); len(w) >= 3 && len(strings.Fields(l)) <= 15 && ctx.shared(i, w) < c.minShared() {
+					drop[j] = true
+				}
 			}
 		}
 	}
@@ -191,6 +197,24 @@ func isJunk(line string) bool {
 		return false // no rule applies to a line of more than 60 words
 	}
 	return isByline(line) || isDateLine(line) || isNavLine(line) || isFooter(line) || isCaption(line)
+}
+
+// inHeadlineList reports whether line j is next to another headline-shaped
+// line, the title line aside: a list of links to other stories rather than
+// a subheading.
+func inHeadlineList(lines []string, j, titleLine int) bool {
+	for _, step := range []int{-1, 1} {
+		for k := j + step; k >= 0 && k < len(lines); k += step {
+			if lines[k] == "" {
+				continue
+			}
+			if k != titleLine && isHeadlineShaped(lines[k]) {
+				return true
+			}
+			break
+		}
+	}
+	return false
 }
 
 // hasMoreText reports whether a non-blank line follows line j.

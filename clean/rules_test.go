@@ -147,3 +147,34 @@ func TestIsTitleCase(t *testing.T) {
 		{"Moscow", false},
 	})
 }
+
+func TestInHeadlineList(t *testing.T) {
+	lines := []string{
+		"Storm closes pass", // 0: title line
+		"",
+		"Chemical spill", // 2: next to the title only
+		"",
+		"The road was closed on Monday.",
+		"",
+		"Council approves new budget",   // 6
+		"Ferry fares to rise in spring", // 7
+		"",
+		"Crews cleared the snow.",
+	}
+	tests := []struct {
+		j         int
+		titleLine int
+		want      bool
+	}{
+		{2, 0, false},
+		{2, -1, true}, // without a title line, line 0 is a headline too
+		{6, 0, true},
+		{7, 0, true},
+		{4, 0, false},
+	}
+	for _, tt := range tests {
+		if got := inHeadlineList(lines, tt.j, tt.titleLine); got != tt.want {
+			t.Errorf("inHeadlineList(lines, %d, %d) = %v, want %v", tt.j, tt.titleLine, got, tt.want)
+		}
+	}
+}
