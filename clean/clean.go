@@ -199,10 +199,13 @@ func isJunk(line string) bool {
 	return isByline(line) || isDateLine(line) || isNavLine(line) || isFooter(line) || isCaption(line)
 }
 
-// inHeadlineList reports whether line j is next to another headline-shaped
-// line, the title line aside: a list of links to other stories rather than
-// a subheading.
+// inHeadlineList reports whether line j is headline-shaped and next to
+// another headline-shaped line, the title line aside: a list of links to
+// other stories rather than a subheading.
 func inHeadlineList(lines []string, j, titleLine int) bool {
+	if !isHeadlineShaped(lines[j]) {
+		return false
+	}
 	for _, step := range []int{-1, 1} {
 		for k := j + step; k >= 0 && k < len(lines); k += step {
 			if lines[k] == "" {
