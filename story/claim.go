@@ -12,22 +12,23 @@ import (
 // claim is a statement: a sentence or the content of an attribution, with
 // the speaker who made it (empty for the outlet's own voice).
 type claim struct {
-	doc        int
-	start, end int
-	speaker    string // canonical speaker; "" when unresolved or the outlet's voice
-	label      string // name shown for the side: speaker, or an unresolved noun phrase
-	affil      string // country the speaker acts for
-	terms      map[string]bool
-	entTerms   map[string]bool // terms from capitalised words
-	surf       map[string]string
-	order      []string
-	neg        bool
-	negScope   map[string]bool
-	words      map[string]bool // lower-case words, for antonyms
-	agents     []agentAct
-	nums       []numFact
-	ids        []int // sorted ids of terms, for a fast overlap count
-	antonym    bool  // holds a word of the antonyms list
+	doc         int
+	start, end  int
+	speaker     string // canonical speaker; "" when unresolved or the outlet's voice
+	label       string // name shown for the side: speaker, or an unresolved noun phrase
+	affil       string // country the speaker acts for
+	terms       map[string]bool
+	entTerms    map[string]bool // terms from capitalised words
+	surf        map[string]string
+	order       []string
+	neg         bool
+	negScope    map[string]bool // terms a local negation covers
+	globalScope map[string]bool // terms a claim-wide negation covers
+	words       map[string]bool // lower-case words, for antonyms
+	agents      []agentAct
+	nums        []numFact
+	ids         []int // sorted ids of terms, for a fast overlap count
+	antonym     bool  // holds a word of the antonyms list
 }
 
 // agentAct is an act verb with who did it and to what.
@@ -85,12 +86,12 @@ func (cl *cluster) claims() []*claim {
 
 func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 	c := &claim{doc: d.idx, start: start, end: end, terms: map[string]bool{}, entTerms: map[string]bool{},
-		surf: map[string]string{}, negScope: map[string]bool{}, words: map[string]bool{}}
+		surf: map[string]string{}, negScope: map[string]bool{}, globalScope: map[string]bool{}, words: map[string]bool{}}
 	skip0, skip1, verb := -1, -1, -1
 	if a != nil {
 		c.speaker = a.speaker
 		c.label = a.speaker
-		if !a.resolved && a.ref == refNP {
+		if !a.resolved && (a.ref == refNP || a.ref == refTitle) {
 			c.label = a.mention
 		}
 		if a.resolved {
@@ -108,10 +109,6 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 			}
 		}
 		skip0, skip1, verb = a.s0, a.s1, a.verb
-		// "X denied that …" negates what follows.
-		if negationGlobal[a.verbLower] {
-			c.neg = true
-		}
 	}
 	var ws []int
 	for i, w := range d.words {
@@ -119,28 +116,54 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 			ws = append(ws, i)
 		}
 	}
-	negLeft := 0
+	// Negation scopes: a local cue ("not", "never") covers the next two
+	// content words of its clause; a claim-wide cue ("denied that",
+	// "rejected", "no evidence", "against allegations") covers the rest of
+	// its clause, commas included.
+	local, global := 0, false
+	if a != nil && negationGlobal[a.verbLower] {
+		global = true
+	}
 	for x, i := range ws {
 		w := d.words[i]
 		l := w.lower
 		c.words[l] = true
-		if negationGlobal[l] || l == "no" && x+1 < len(ws) && d.words[ws[x+1]].lower == "evidence" {
-			c.neg = true
+		if x > 0 && strings.ContainsAny(d.gap(ws[x-1]), ";") || strongBreak[l] {
+			global = false
 		}
-		if negationLocal[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t") {
-			negLeft = 4
+		if local > 0 && (clauseBreak[l] || x > 0 && strings.ContainsAny(d.gap(ws[x-1]), ",;:")) {
+			local = 0
+		}
+		if a != nil && i > verb && negationGlobal[a.verbLower] && x > 0 && ws[x-1] < verb {
+			global = true
+		}
+		next := ""
+		if x+1 < len(ws) {
+			next = d.words[ws[x+1]].lower
+			// "against USA allegations": skip one qualifier.
+			if l == "against" && x+2 < len(ws) && !isAllegation(next) {
+				next = d.words[ws[x+2]].lower
+			}
+		}
+		switch {
+		case negationGlobal[l], l == "no" && next == "evidence",
+			l == "against" && isAllegation(next):
+			global = true
 			continue
-		}
-		if negLeft > 0 && (clauseBreak[l] || x > 0 && strings.ContainsAny(d.gap(ws[x-1]), ",;:")) {
-			negLeft = 0
+		case negationLocal[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t"):
+			local = 2
+			continue
 		}
 		t := termOf(w)
 		if t == "" {
 			continue
 		}
-		if negLeft > 0 {
+		if local > 0 {
 			c.negScope[t] = true
-			negLeft--
+			local--
+		}
+		if global {
+			c.globalScope[t] = true
 		}
 		if !c.terms[t] {
 			c.order = append(c.order, t)
@@ -163,6 +186,12 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 }
 
 // clauseBreak words end the scope of a local negation.
+func isAllegation(l string) bool {
+	return l == "allegations" || l == "accusations" || l == "claims" || l == "charges" || l == "allegation"
+}
+
+var strongBreak = setOf("while", "but", "whereas", "although", "though", "however")
+
 var clauseBreak = setOf("and", "but", "while", "which", "who", "whereas", "although", "because", "as", "when", "if", "or")
 
 // termOf returns the comparison term of a word: its stem, with demonyms
@@ -318,8 +347,11 @@ func numFacts(d *doc, ws []int) []numFact {
 	for x, i := range ws {
 		w := d.words[i]
 		v, ok := parseNumber(w.lower)
-		if !ok || strings.Contains(d.gap(i), "%") && false {
+		if !ok || strings.HasPrefix(w.lower, "0") {
 			continue
+		}
+		if x+1 < len(ws) && d.words[ws[x+1]].lower == "000" && strings.TrimSpace(d.gap(i)) == "," {
+			v *= 1000 // "150, 000"
 		}
 		prevL, nextL := "", ""
 		if x > 0 {
@@ -357,6 +389,9 @@ func numFacts(d *doc, ws []int) []numFact {
 				break
 			}
 		}
+		if nextL == "000" && x+2 < len(ws) {
+			nextL = d.words[ws[x+2]].lower
+		}
 		if nextL == "people" || nextL == "percent" || nextL == "%" {
 			unit = nextL
 		}
@@ -371,7 +406,7 @@ func numFacts(d *doc, ws []int) []numFact {
 			}
 		}
 		for y := x - 1; ctx == "" && y >= 0 && y >= x-3; y-- {
-			if t := termOf(d.words[ws[y]]); t != "" {
+			if t := termOf(d.words[ws[y]]); t != "" && !d.words[ws[y]].cap {
 				ctx = t
 				break
 			}
@@ -406,6 +441,13 @@ type conflict struct {
 	shared []string
 }
 
+// isSpecific reports whether term t is rare enough in the cluster's n
+// claims to tie two claims to the same thing: in at most one claim in
+// twenty, or two.
+func isSpecific(df map[string]int, n int, t string) bool {
+	return df[t] <= max(2, n/20)
+}
+
 // minShared is the number of non-generic content terms two claims must share
 // to be about the same thing; two suffice when they are half of the
 // shorter claim's terms.
@@ -414,8 +456,8 @@ const minShared = 3
 // compare returns the kind of incompatibility between claims a and b, with
 // their shared terms, or "" when they are compatible or unrelated. df gives
 // the number of claims each term occurs in, n the number of claims: terms
-// in more than an eighth of the claims (and more than two) are background
-// and do not make two claims about the same thing by themselves.
+// that are not specific (see isSpecific) are background and do not make two
+// claims about the same thing by themselves.
 func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 	if a.speaker != "" && a.speaker == b.speaker {
 		return "", nil
@@ -425,7 +467,7 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 	}
 	// Only claims with a cue can conflict: a negation on one side, or an
 	// act, a number or an antonym on both.
-	negCue := a.neg || b.neg || len(a.negScope) > 0 || len(b.negScope) > 0
+	negCue := len(a.negScope) > 0 || len(b.negScope) > 0 || len(a.globalScope) > 0 || len(b.globalScope) > 0
 	if !negCue && (len(a.agents) == 0 || len(b.agents) == 0) && (len(a.nums) == 0 || len(b.nums) == 0) && (!a.antonym || !b.antonym) {
 		return "", nil
 	}
@@ -458,18 +500,21 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 			}
 		}
 	}
+	if a.label == "" && b.label == "" {
+		return "", nil // two outlets' own voices: background, not positions
+	}
 	specific := 0
 	for _, t := range shared {
-		if df[t] <= max(2, n/8) {
+		if isSpecific(df, n, t) {
 			specific++
 		}
 	}
-	short := len(shared) == 2 && 2*len(shared) >= min(len(a.terms), len(b.terms))
+	short := len(shared) == 2 && 2*len(shared) >= max(len(a.terms), len(b.terms))
 	if len(shared) < minShared && !short || plain < 2 || specific < 2 {
 		return "", nil
 	}
-	na, nb := a.negatedAgainst(b), b.negatedAgainst(a)
-	if na != nb {
+	na, nb := a.negatedAgainst(b, df, n), b.negatedAgainst(a, df, n)
+	if na != nb && 5*len(shared) >= min(len(a.terms), len(b.terms)) {
 		return "negation", shared
 	}
 	for _, p := range antonyms {
@@ -477,6 +522,9 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 			a.words[p[1]] && b.words[p[0]] && !a.words[p[0]] && !b.words[p[1]] {
 			return "opposite", shared
 		}
+	}
+	if 2*len(shared) < min(len(a.terms), len(b.terms)) {
+		return "", nil // numbers only conflict between near-paraphrases
 	}
 	for _, x := range a.nums {
 		for _, y := range b.nums {
@@ -491,16 +539,22 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 // negatedAgainst reports whether c denies something b says: it holds a
 // claim-wide negation ("denied", "no evidence") or a local one whose scope
 // shares a term with b.
-func (c *claim) negatedAgainst(b *claim) bool {
-	if c.neg {
-		return true
-	}
+func (c *claim) negatedAgainst(b *claim, df map[string]int, n int) bool {
 	for t := range c.negScope {
-		if b.terms[t] && !generic[t] && !c.entTerms[t] && !b.entTerms[t] {
+		if b.terms[t] && !generic[t] && !c.entTerms[t] && !b.entTerms[t] && isSpecific(df, n, t) {
 			return true
 		}
 	}
-	return false
+	shared, strong := 0, false
+	for t := range c.globalScope {
+		if b.terms[t] {
+			shared++
+			if !c.entTerms[t] && !b.entTerms[t] && isSpecific(df, n, t) {
+				strong = true
+			}
+		}
+	}
+	return shared >= 2 && strong
 }
 
 // disagreements finds incompatible claims and groups them into sides.
@@ -518,41 +572,82 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 			}
 		}
 	}
-	// Components of the conflict graph, two-coloured.
-	adj := map[int][]int{}
-	for e, c := range edges {
-		adj[c.i] = append(adj[c.i], e)
-		adj[c.j] = append(adj[c.j], e)
+	// Components: edges that share a claim and two terms are about the
+	// same thing. Each component is two-coloured into sides.
+	parent := make([]int, len(edges))
+	for e := range parent {
+		parent[e] = e
 	}
-	color := map[int]int{}
-	var comps [][]int
-	for _, e0 := range edges {
-		if _, ok := color[e0.i]; ok {
-			continue
+	var find func(int) int
+	find = func(e int) int {
+		for parent[e] != e {
+			parent[e] = parent[parent[e]]
+			e = parent[e]
 		}
-		comp := []int{}
-		color[e0.i] = 0
-		queue := []int{e0.i}
-		for len(queue) > 0 {
-			n := queue[0]
-			queue = queue[1:]
-			comp = append(comp, n)
-			for _, e := range adj[n] {
-				o := edges[e].i
-				if o == n {
-					o = edges[e].j
+		return e
+	}
+	byClaim := map[int][]int{}
+	for e, c := range edges {
+		byClaim[c.i] = append(byClaim[c.i], e)
+		byClaim[c.j] = append(byClaim[c.j], e)
+	}
+	for _, es := range byClaim {
+		for x := 0; x < len(es); x++ {
+			for y := x + 1; y < len(es); y++ {
+				if commonCount(edges[es[x]].shared, edges[es[y]].shared) >= 2 {
+					if rx, ry := find(es[x]), find(es[y]); rx != ry {
+						parent[max(rx, ry)] = min(rx, ry)
+					}
 				}
-				if _, ok := color[o]; !ok {
-					color[o] = 1 - color[n]
-					queue = append(queue, o)
+			}
+		}
+	}
+	var comps [][]int // edge indices
+	compOf := map[int]int{}
+	for e := range edges {
+		r := find(e)
+		k, ok := compOf[r]
+		if !ok {
+			k = len(comps)
+			compOf[r] = k
+			comps = append(comps, nil)
+		}
+		comps[k] = append(comps[k], e)
+	}
+	out := []Disagreement{}
+	used := map[int]bool{} // claims already on a side
+	for _, ce := range comps {
+		// Two-colour the claims of the component, in edge order.
+		color := map[int]int{}
+		adj := map[int][]int{}
+		for _, e := range ce {
+			adj[edges[e].i] = append(adj[edges[e].i], e)
+			adj[edges[e].j] = append(adj[edges[e].j], e)
+		}
+		var comp []int
+		for _, e0 := range ce {
+			if _, ok := color[edges[e0].i]; ok {
+				continue
+			}
+			color[edges[e0].i] = 0
+			queue := []int{edges[e0].i}
+			for len(queue) > 0 {
+				n := queue[0]
+				queue = queue[1:]
+				comp = append(comp, n)
+				for _, e := range adj[n] {
+					o := edges[e].i
+					if o == n {
+						o = edges[e].j
+					}
+					if _, ok := color[o]; !ok {
+						color[o] = 1 - color[n]
+						queue = append(queue, o)
+					}
 				}
 			}
 		}
 		sort.Ints(comp)
-		comps = append(comps, comp)
-	}
-	out := []Disagreement{}
-	for _, comp := range comps {
 		inComp := map[int]bool{}
 		for _, n := range comp {
 			inComp[n] = true
@@ -561,8 +656,9 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 		topic := map[string]int{}
 		surf := map[string]string{}
 		valid := 0
-		for _, e := range edges {
-			if !inComp[e.i] || color[e.i] == color[e.j] {
+		for _, ei := range ce {
+			e := edges[ei]
+			if color[e.i] == color[e.j] {
 				continue
 			}
 			valid++
@@ -596,10 +692,7 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 			}
 		}
 		for n, c := range cs {
-			if inComp[n] || color[n] != 0 && false {
-				continue
-			}
-			if _, ok := color[n]; ok {
+			if inComp[n] || used[n] || c.speaker == "" {
 				continue
 			}
 			on := 0
@@ -608,7 +701,7 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 					on++
 				}
 			}
-			if on < 2 {
+			if on < 3 {
 				continue
 			}
 			join := -1
@@ -621,6 +714,7 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 			}
 			if join >= 0 && len(sides[join]) < maxSide {
 				sides[join] = append(sides[join], n)
+				used[n] = true
 			}
 		}
 		dis := Disagreement{Topic: topicLabel(topic, surf), Kind: topKind(kinds)}
@@ -694,6 +788,20 @@ func overlap(a, b []int) int {
 			i++
 		default:
 			j++
+		}
+	}
+	return n
+}
+
+// commonCount counts the strings two short lists have in common.
+func commonCount(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				n++
+				break
+			}
 		}
 	}
 	return n

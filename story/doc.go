@@ -111,19 +111,17 @@ func newDoc(idx int, a *brief.Article) *doc {
 		if len(spans) == 0 {
 			spans = []text.Span{p}
 		}
-		// Merge sentences a quotation crosses.
+		// Merge sentences a quotation crosses. Quotations are in order and
+		// do not overlap, so one pass over both lists suffices.
 		var merged []text.Span
+		qi := 0
 		for _, sp := range spans {
 			if n := len(merged); n > 0 {
 				last := &merged[n-1]
-				cross := false
-				for _, q := range qs {
-					if q.open < last.End && q.close >= sp.Start && q.open >= last.Start {
-						cross = true
-						break
-					}
+				for qi < len(qs) && qs[qi].close < sp.Start {
+					qi++
 				}
-				if cross {
+				if qi < len(qs) && qs[qi].open < last.End {
 					last.End = sp.End
 					continue
 				}
@@ -165,19 +163,19 @@ func newDoc(idx int, a *brief.Article) *doc {
 			d.units[i].w0, d.units[i].w1 = 0, 0
 		}
 	}
+	wi := 0
 	for qi := range d.quotes {
 		q := &d.quotes[qi]
-		first := true
-		for i := range d.words {
+		for wi < len(d.words) && d.words[wi].start < q.start {
+			wi++
+		}
+		for i := wi; i < len(d.words) && d.words[i].end <= q.end; i++ {
 			w := &d.words[i]
-			if w.start >= q.start && w.end <= q.end {
-				w.quoted = true
-				if first {
-					w.sentStart = w.sentStart || w.cap
-					first = false
-				}
-				q.unit = w.unit
+			w.quoted = true
+			if i == wi {
+				w.sentStart = w.sentStart || w.cap
 			}
+			q.unit = w.unit
 		}
 	}
 	for i := range d.units {

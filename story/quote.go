@@ -21,8 +21,12 @@ var speakerNouns = setOf("officials", "official", "report", "reports", "source",
 	"statement", "ministry", "government", "experts", "analysts", "diplomats", "residents",
 	"witnesses", "activists", "police", "military", "army", "leaders", "allies", "observers",
 	"agency", "media", "authorities", "critics", "lawmakers", "investigators", "prosecutors",
-	"monitors", "group", "doctors", "spokespeople", "administration", "embassy", "kremlin",
+	"monitors", "group", "doctors", "eyewitnesses", "organisers", "organizers", "protesters", "scientists", "researchers", "economists", "engineers", "fishermen", "workers", "unions", "families", "sources", "spokespeople", "administration", "embassy", "kremlin",
 	"rebels", "opposition", "campaign", "company", "study", "survey", "document", "letter")
+
+// isSpeakerNoun reports whether a noun can head a speaking noun phrase:
+// "officials", "the report", "the opposition party".
+func isSpeakerNoun(l string) bool { return speakerNouns[l] || orgSuffixes[l] }
 
 // attribution is a speech verb with its speaker and what was said.
 type attribution struct {
@@ -372,7 +376,7 @@ func (cl *cluster) speakerEndingAt(d *doc, ui, k int, a *attribution) bool {
 		// "Witnesses in Sefra said": the name is a place, the speaker the
 		// noun before it.
 		if j := m.w0 - 1; j-1 >= u.w0 && (d.words[j].lower == "in" || d.words[j].lower == "at" || d.words[j].lower == "near" || d.words[j].lower == "from") {
-			if speakerNouns[d.words[j-1].lower] && d.gap(j-1) == " " && cl.speakerEndingAt(d, ui, j-1, a) {
+			if isSpeakerNoun(d.words[j-1].lower) && d.gap(j-1) == " " && cl.speakerEndingAt(d, ui, j-1, a) {
 				a.s1 = m.w1
 				return true
 			}
@@ -444,7 +448,21 @@ func (cl *cluster) speakerEndingAt(d *doc, ui, k int, a *attribution) bool {
 		}
 		return true
 	}
-	if speakerNouns[w.lower] {
+	// "Doctors in three provinces said".
+	for p := k - 1; p-1 >= u.w0 && p >= k-4; p-- {
+		l := d.words[p].lower
+		if d.gap(p) != " " || d.words[p].quoted {
+			break
+		}
+		if l == "in" || l == "at" || l == "from" || l == "near" {
+			if isSpeakerNoun(d.words[p-1].lower) && d.gap(p-1) == " " && cl.speakerEndingAt(d, ui, p-1, a) {
+				a.s1 = k + 1
+				return true
+			}
+			break
+		}
+	}
+	if isSpeakerNoun(w.lower) {
 		s := k
 		for s-1 >= u.w0 && k-s < 3 && d.gap(s-1) == " " && !d.words[s-1].quoted {
 			p := d.words[s-1]
