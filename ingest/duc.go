@@ -101,6 +101,7 @@ func ducDoc(place, doc string) (*brief.Article, error) {
 		}
 	}
 	a.Published = ducDate(doc, docDay)
+	a.Author = ducByline(doc)
 	a.Text = ducText(body)
 	if a.Text == "" {
 		return nil, brief.Errorf(place, "document %s has empty <TEXT>: %w", docno, brief.ErrEmpty)
@@ -142,6 +143,23 @@ func absDuration(d time.Duration) time.Duration {
 		return -d
 	}
 	return d
+}
+
+// ducByline returns the name of a "By NAME" line between the headline and
+// the text, as the New York Times service writes them, or "".
+func ducByline(doc string) string {
+	start := strings.Index(doc, "</HEADLINE>")
+	end := strings.Index(doc, "<TEXT>")
+	if start < 0 || end < start {
+		return ""
+	}
+	for _, line := range strings.Split(doc[start:end], "\n") {
+		line = strings.TrimSpace(line)
+		if name, ok := strings.CutPrefix(line, "By "); ok && len(strings.Fields(name)) <= 10 {
+			return unSGML(name)
+		}
+	}
+	return ""
 }
 
 // element returns the content of the first <tag>…</tag> in doc. A missing

@@ -77,6 +77,9 @@ func TestGoodFiles(t *testing.T) {
 			t.Errorf("no article %q", tt.id)
 			continue
 		}
+		if tt.id == "APW19990302.0100" && a.Author != "JANE ROE" {
+			t.Errorf("article %s author = %q, want JANE ROE", tt.id, a.Author)
+		}
 		if a.Title != tt.title || a.Outlet != tt.outlet || a.Source != tt.source || !a.Published.Equal(tt.published) {
 			t.Errorf("article %s = title %q, outlet %q, source %q, published %v; want %q, %q, %q, %v",
 				tt.id, a.Title, a.Outlet, a.Source, a.Published, tt.title, tt.outlet, tt.source, tt.published)
