@@ -539,10 +539,17 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 // negatedAgainst reports whether c denies something b says: it holds a
 // claim-wide negation ("denied", "no evidence") or a local one whose scope
 // shares a term with b.
+//
+// A local negation must hit a term of b, and the two claims must be near
+// paraphrases (they share 40% of the shorter one's terms). A claim-wide
+// negation must cover at least two of b's terms, one of them a specific
+// common word, and 40% of what it covers must be in b.
 func (c *claim) negatedAgainst(b *claim, df map[string]int, n int) bool {
 	for t := range c.negScope {
 		if b.terms[t] && !generic[t] && !c.entTerms[t] && !b.entTerms[t] && isSpecific(df, n, t) {
-			return true
+			if 5*overlapTerms(c, b) >= 2*min(len(c.terms), len(b.terms)) {
+				return true
+			}
 		}
 	}
 	shared, strong := 0, false
@@ -554,7 +561,18 @@ func (c *claim) negatedAgainst(b *claim, df map[string]int, n int) bool {
 			}
 		}
 	}
-	return shared >= 2 && strong
+	return shared >= 2 && strong && 5*shared >= 2*len(c.globalScope)
+}
+
+// overlapTerms counts the terms two claims share.
+func overlapTerms(a, b *claim) int {
+	n := 0
+	for t := range a.terms {
+		if b.terms[t] {
+			n++
+		}
+	}
+	return n
 }
 
 // disagreements finds incompatible claims and groups them into sides.
