@@ -116,13 +116,24 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 			ws = append(ws, i)
 		}
 	}
-	// Negation scopes: a local cue ("not", "never") covers the next two
-	// content words of its clause; a claim-wide cue ("denied that",
-	// "rejected", "no evidence", "against allegations") covers the rest of
-	// its clause, commas included.
-	local, global := 0, false
-	if a != nil && negationGlobal[a.verbLower] {
-		global = true
+	// Negation scopes: a local cue ("not", "never") covers the next
+	// content word of its clause, the negated head; a claim-wide cue
+	// ("denied that", "rejected reports", "no evidence", "against
+	// allegations") covers the rest of its clause, commas included; a
+	// denying adjective ("false", "baseless") covers the whole claim.
+	local, global, whole := 0, false, false
+	// propositional reports whether the words after ws[x] state what is
+	// denied: "denied that …", "rejected reports …", "denied firing …".
+	propositional := func(x int) bool {
+		for y := x + 1; y < len(ws) && y <= x+3; y++ {
+			l := d.words[ws[y]].lower
+			switch l {
+			case "the", "any", "a", "an", "its", "his", "her", "their", "all", "these", "those":
+				continue
+			}
+			return propObjects[l] || isAllegation(l) || strings.HasSuffix(l, "ing") && len(l) > 5
+		}
+		return false
 	}
 	for x, i := range ws {
 		w := d.words[i]
@@ -134,8 +145,8 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 		if local > 0 && (clauseBreak[l] || x > 0 && strings.ContainsAny(d.gap(ws[x-1]), ",;:")) {
 			local = 0
 		}
-		if a != nil && i > verb && negationGlobal[a.verbLower] && x > 0 && ws[x-1] < verb {
-			global = true
+		if a != nil && i > verb && negationGlobal[a.verbLower] && (x == 0 || ws[x-1] < verb) {
+			global = propositional(x - 1)
 		}
 		next := ""
 		if x+1 < len(ws) {
@@ -146,12 +157,15 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 			}
 		}
 		switch {
-		case negationGlobal[l], l == "no" && next == "evidence",
+		case negationAdj[l]:
+			whole = true
+			continue
+		case negationGlobal[l] && propositional(x), l == "no" && next == "evidence",
 			l == "against" && isAllegation(next):
 			global = true
 			continue
 		case negationLocal[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t"):
-			local = 2
+			local = 1
 			continue
 		}
 		t := termOf(w)
@@ -174,6 +188,12 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 			c.entTerms[t] = true
 		}
 	}
+	if whole {
+		// "the accusation was false": the claim denies all it says.
+		for t := range c.terms {
+			c.globalScope[t] = true
+		}
+	}
 	for _, p := range antonyms {
 		if c.words[p[0]] || c.words[p[1]] {
 			c.antonym = true
@@ -186,6 +206,13 @@ func (cl *cluster) newClaim(d *doc, a *attribution, start, end int) *claim {
 }
 
 // clauseBreak words end the scope of a local negation.
+// negationAdj are adjectives and nouns that deny what the claim reports.
+var negationAdj = setOf("false", "baseless", "groundless", "untrue", "fabricated", "fabrication", "fake", "lies", "hoax", "unfounded", "nonsense")
+
+// propObjects are words after a denial verb that introduce what is denied.
+var propObjects = setOf("that", "reports", "report", "suggestions", "rumours", "rumors", "involvement",
+	"responsibility", "knowledge", "it", "he", "she", "they", "having", "being", "wrongdoing", "accusation")
+
 func isAllegation(l string) bool {
 	return l == "allegations" || l == "accusations" || l == "claims" || l == "charges" || l == "allegation"
 }

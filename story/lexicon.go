@@ -217,8 +217,7 @@ var negationLocal = setOf("not", "no", "never", "nor", "neither", "without", "no
 
 // negationGlobal are cues that negate a whole claim ("denied that …").
 var negationGlobal = setOf("deny", "denied", "denies", "denying", "denial", "reject", "rejected",
-	"rejects", "rejecting", "dismissed", "dismisses", "dismiss", "false", "baseless", "groundless",
-	"fabricated", "fabrication", "fake", "untrue", "refuted", "refutes", "disputed", "disputes", "lies", "hoax")
+	"rejects", "rejecting", "dismissed", "dismisses", "dismiss", "refuted", "refutes", "disputed", "disputes")
 
 // actVerbs are verbs of doing an act, whose agent may be disputed.
 var actVerbs = setOf("conducted", "conduct", "conducts", "carried", "staged", "staging",
