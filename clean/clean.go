@@ -146,7 +146,7 @@ func (c *Cleaner) cleanText(ctx *cluster, i int, title, txt string) (string, str
 			case inHeadlineList(lines, j, titleLine):
 				drop[j] = true
 			default:
-				if w := contentWords(lang, l); len(w) >= 3 && len(strings.Fields(l)) <= 15 && ctx.shared(i, w) < c.minShared() {
+				if w := contentWords(lang, l); len(w) >= 3 && brief.CountWords(l) <= 15 && ctx.shared(i, w) < c.minShared() {
 					drop[j] = true
 				}
 			}
@@ -196,7 +196,16 @@ func isJunk(line string) bool {
 	if len(line) > 800 {
 		return false // no rule applies to a line of more than 60 words
 	}
-	return isByline(line) || isDateLine(line) || isNavLine(line) || isFooter(line) || isCaption(line)
+	n := brief.CountWords(line)
+	switch {
+	case n > 60:
+		return false
+	case isFooter(line) || isCaption(line):
+		return true
+	case n > 25: // longer than any byline, date or navigation line
+		return false
+	}
+	return isByline(line) || isDateLine(line) || isNavLine(line)
 }
 
 // inHeadlineList reports whether line j is headline-shaped and next to

@@ -2,6 +2,8 @@ package clean
 
 import (
 	"regexp"
+
+	"github.com/briefnews/brief"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,6 +73,9 @@ var (
 // AND JOHN ROE", "• Jane Doe", "Jane Doe, Reuters", "Reporting by Jane
 // Doe; Editing by John Roe".
 func isByline(line string) bool {
+	if brief.CountWords(line) > 25 {
+		return false
+	}
 	words := strings.Fields(line)
 	switch {
 	case bylineCredit.MatchString(line):
@@ -130,7 +135,7 @@ var (
 // "Posted April 13, 2017", "Updated: 3:45 PM ET, Wed April 12, 2017", or a
 // line that holds only a date.
 func isDateLine(line string) bool {
-	if len(strings.Fields(line)) > 14 {
+	if brief.CountWords(line) > 14 {
 		return false
 	}
 	if loc := datedLine.FindStringIndex(line); loc != nil {
@@ -142,7 +147,7 @@ func isDateLine(line string) bool {
 // dateOnly reports whether s holds a digit and nothing but the words of a
 // date and time: month and weekday names, numbers, "am", "at", zones.
 func dateOnly(s string) bool {
-	if !strings.ContainsAny(s, "0123456789") || len(strings.Fields(s)) > 10 {
+	if !strings.ContainsAny(s, "0123456789") || brief.CountWords(s) > 10 {
 		return false
 	}
 	for _, t := range text.Tokens(s) {
@@ -182,11 +187,10 @@ var uiWords = map[string]bool{
 // ending with a colon ("Related:") or made only of the words of site
 // navigation ("Read more", "Share this", "Advertisement").
 func isNavLine(line string) bool {
-	words := strings.Fields(line)
-	if len(words) == 0 || len(words) > 5 || endsSentence(line) {
+	if n := brief.CountWords(line); n == 0 || n > 5 || endsSentence(line) {
 		return false
 	}
-	if strings.HasSuffix(line, ":") && len(words) <= 3 {
+	if strings.HasSuffix(line, ":") && brief.CountWords(line) <= 3 {
 		return true
 	}
 	toks := text.Tokens(line)
@@ -210,7 +214,7 @@ func isFooter(line string) bool {
 		!strings.Contains(line, "eserved") && !strings.Contains(line, "may not be") {
 		return false // cheap test first
 	}
-	return len(strings.Fields(line)) <= 40 && footer.MatchString(line)
+	return brief.CountWords(line) <= 40 && footer.MatchString(line)
 }
 
 var (
@@ -223,7 +227,7 @@ var (
 // isCaption reports whether line is a photo caption: it carries a photo
 // credit, or the full "Weekday, Month D, YYYY" date of wire captions.
 func isCaption(line string) bool {
-	if len(strings.Fields(line)) > 60 {
+	if brief.CountWords(line) > 60 {
 		return false
 	}
 	// Cheap tests first: every credit names a photo, image, picture or
@@ -248,11 +252,11 @@ func endsSentence(line string) bool {
 // quotes aside. A final abbreviation such as "U.S." does not count as
 // punctuation.
 func isHeadlineShaped(line string) bool {
-	words := strings.Fields(line)
-	if len(words) < 2 || len(words) > 20 || strings.IndexFunc(line, unicode.IsLetter) < 0 {
+	if n := brief.CountWords(line); n < 2 || n > 20 || strings.IndexFunc(line, unicode.IsLetter) < 0 {
 		return false
 	}
-	last := words[len(words)-1]
+	last := strings.TrimRightFunc(line, unicode.IsSpace)
+	last = last[strings.LastIndexFunc(last, unicode.IsSpace)+1:]
 	if strings.HasSuffix(last, ".") && strings.Count(last, ".") > 1 {
 		return true
 	}
