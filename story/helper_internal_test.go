@@ -10,7 +10,7 @@ import (
 	"github.com/briefnews/brief"
 )
 
-var debugFlag = flag.Bool("debug", false, "print internal details")
+var edgesFlag = flag.Bool("edges", false, "print the conflicting claim pairs of the Tillerson cluster")
 
 func loadDirInternal(t testing.TB, dir string) []*brief.Article {
 	t.Helper()
