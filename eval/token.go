@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 // smartCommonWords is the SMART stop list that ROUGE-1.5.5 removes with -s.
@@ -61,8 +62,17 @@ func Stem(w string) string {
 	if base, ok := exceptions[w]; ok {
 		return base
 	}
-	return porterStem(w)
+	if st, ok := stemCache.Load(w); ok {
+		return st.(string)
+	}
+	st := porterStem(w)
+	stemCache.Store(w, st)
+	return st
 }
+
+// stemCache memoizes porterStem, which is slow (regular expressions) and
+// sees the same words again and again.
+var stemCache sync.Map
 
 // Tokens returns the ROUGE-1.5.5 tokens of one line of text: ASCII letters
 // are lowered, every byte that is not an ASCII letter or digit separates

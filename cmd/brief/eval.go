@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -311,6 +310,5 @@ func (p *progress) step() {
 func (p *progress) finish() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
-		fmt.Fprint(p.w, strings.Repeat(" ", 0))
 	}
 }
