@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/text"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -103,15 +104,22 @@ func isBinary(data []byte) bool {
 // input that is mostly UTF-8 but has invalid sequences is an error.
 //
 // Parse returns the good articles and the errors.Join of one
-// *brief.InputError per bad input or bad part of the input. It never
-// panics.
+// *brief.InputError per bad input or bad part of the input. Articles that
+// do not name their language get the one text.Language detects, or none. It
+// never panics.
 func (r *Reader) Parse(name string, data []byte) (arts []*brief.Article, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			arts, err = nil, brief.Errorf(name, "parser failure (%v): %w", p, brief.ErrInvalid)
 		}
 	}()
-	return r.parse(name, data, 0)
+	arts, err = r.parse(name, data, 0)
+	for _, a := range arts {
+		if a.Language == "" {
+			a.Language = text.Language(a.Text)
+		}
+	}
+	return arts, err
 }
 
 func (r *Reader) parse(name string, data []byte, depth int) ([]*brief.Article, error) {
