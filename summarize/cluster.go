@@ -1,7 +1,7 @@
 package summarize
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -58,7 +58,7 @@ const MinWords = 8
 func NewCluster(articles []*brief.Article) *Cluster {
 	c := &Cluster{Articles: articles}
 	ids := map[string]int32{}
-	stems := map[string]string{}
+	words := map[string]map[string]int32{} // language → word as written → term ID
 	var all []Sentence
 	var ok []bool
 	for ai, a := range articles {
@@ -89,7 +89,7 @@ func NewCluster(articles []*brief.Article) *Cluster {
 	}
 	any := false
 	for i := range all {
-		ok[i] = ok[i] && all[i].Words >= xMinWords
+		ok[i] = ok[i] && all[i].Words >= MinWords
 		any = any || ok[i]
 	}
 	for i, s := range all {
@@ -97,7 +97,7 @@ func NewCluster(articles []*brief.Article) *Cluster {
 			continue
 		}
 		lang := articles[s.Article].Language
-		s.Terms, s.words = c.terms(lang, s.Text, ids, stems)
+		s.Terms, s.words = c.terms(lang, s.Text, ids, words)
 		c.Sentences = append(c.Sentences, s)
 	}
 	c.group()
@@ -105,35 +105,44 @@ func NewCluster(articles []*brief.Article) *Cluster {
 }
 
 // terms returns the content stems of s and the term IDs of all its words.
-func (c *Cluster) terms(lang, s string, ids map[string]int32, stems map[string]string) ([]string, []int32) {
+// langWords caches, per language, the term ID of each normalised word (-1
+// when it has no stem); ids maps stems to term IDs.
+func (c *Cluster) terms(lang, s string, ids map[string]int32, langWords map[string]map[string]int32) ([]string, []int32) {
+	known := langWords[lang]
+	if known == nil {
+		known = map[string]int32{}
+		langWords[lang] = known
+	}
 	toks := text.Tokens(s)
 	terms := make([]string, 0, len(toks))
 	words := make([]int32, 0, len(toks))
 	for _, t := range toks {
-		w := text.Normalize(t.Text)
-		key := lang + "\x00" + w
-		st, seen := stems[key]
-		stop := text.IsStopword(lang, w)
+		id, seen := known[t.Text]
 		if !seen {
-			st = w
+			w := text.Normalize(t.Text)
+			stop := text.IsStopword(lang, w)
+			st := w
 			if !stop {
 				st = text.Stem(lang, w)
 			}
-			stems[key] = st
+			id = -1
+			if st != "" {
+				var ok bool
+				if id, ok = ids[st]; !ok {
+					id = int32(len(c.vocab))
+					ids[st] = id
+					c.vocab = append(c.vocab, st)
+					c.stop = append(c.stop, stop)
+				}
+			}
+			known[t.Text] = id
 		}
-		if st == "" {
+		if id < 0 {
 			continue
 		}
-		id, known := ids[st]
-		if !known {
-			id = int32(len(c.vocab))
-			ids[st] = id
-			c.vocab = append(c.vocab, st)
-			c.stop = append(c.stop, stop)
-		}
 		words = append(words, id)
-		if !stop {
-			terms = append(terms, st)
+		if !c.stop[id] {
+			terms = append(terms, c.vocab[id])
 		}
 	}
 	return terms, words
@@ -164,7 +173,7 @@ const duplicateOverlap = 0.8
 // with at least 4 distinct terms each are near-duplicates when the longer
 // contains duplicateOverlap of the shorter's distinct terms; sentences of
 // the same article are never grouped. Candidates come from an index of each
-// sentence's rarest term, so the cost stays close to linear.
+// sentence's two rarest terms, so the cost stays close to linear.
 func (c *Cluster) group() {
 	n := len(c.Sentences)
 	parent := make([]int, n)
@@ -178,41 +187,43 @@ func (c *Cluster) group() {
 		}
 		return i
 	}
-	sets := make([]map[string]bool, n)
-	df := map[string]int{}
+	sets := make([][]int32, n) // distinct content term IDs, sorted
+	df := make([]int, len(c.vocab))
 	for i, s := range c.Sentences {
-		set := make(map[string]bool, len(s.Terms))
-		for _, t := range s.Terms {
-			set[t] = true
+		set := make([]int32, 0, len(s.words))
+		for _, id := range s.words {
+			if !c.stop[id] {
+				set = append(set, id)
+			}
 		}
+		slices.Sort(set)
+		set = slices.Compact(set)
 		sets[i] = set
-		for t := range set {
-			df[t]++
+		for _, id := range set {
+			df[id]++
 		}
 	}
-	// Index every sentence under its two rarest terms: a near-duplicate
-	// shares at least one of them unless it is very different.
-	index := map[string][]int{}
+	index := map[int32][]int{}
+	keys := make([]int32, 0, 64)
 	for i, set := range sets {
 		if len(set) < 4 {
 			continue
 		}
-		keys := make([]string, 0, len(set))
-		for t := range set {
-			keys = append(keys, t)
-		}
-		sort.Slice(keys, func(a, b int) bool {
-			if df[keys[a]] != df[keys[b]] {
-				return df[keys[a]] < df[keys[b]]
+		// The two rarest terms: a near-duplicate shares at least one of
+		// them unless it is very different.
+		keys = append(keys[:0], set...)
+		slices.SortFunc(keys, func(a, b int32) int {
+			if df[a] != df[b] {
+				return df[a] - df[b]
 			}
-			return keys[a] < keys[b]
+			return int(a - b)
 		})
-		for _, t := range keys[:min(2, len(keys))] {
+		for _, t := range keys[:2] {
 			for _, j := range index[t] {
 				if c.Sentences[j].Article == c.Sentences[i].Article || find(i) == find(j) {
 					continue
 				}
-				if nearDuplicate(sets[i], sets[j]) {
+				if nearDuplicate(set, sets[j]) {
 					parent[find(i)] = find(j)
 				}
 			}
@@ -233,14 +244,23 @@ func (c *Cluster) group() {
 	}
 }
 
-func nearDuplicate(a, b map[string]bool) bool {
+// nearDuplicate reports whether the longer of the sorted term sets a and b
+// holds duplicateOverlap of the shorter's terms.
+func nearDuplicate(a, b []int32) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	shared := 0
-	for t := range a {
-		if b[t] {
+	shared, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
 			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(shared) >= duplicateOverlap*float64(len(a))

@@ -23,18 +23,21 @@ type item struct {
 // solver holds the state of the branch and bound.
 type solver struct {
 	p        *cover
-	order    []int   // items by decreasing weight per cost
-	covered  []int32 // for each concept, how many chosen items cover it
-	groups   map[int]bool
-	chosen   []int   // items on the current path
-	value    float64 // weight covered by chosen
-	used     int     // cost of chosen
-	best     []int   // best solution found
+	excluded []bool    // for each item, whether the current path rules it out
+	holders  [][]int32 // for each concept, the items that hold it
+	gain     []float64 // for each item, the weight it would add now
+	covered  []int32   // for each concept, how many chosen items cover it
+	group    []int32   // for each item, its group renumbered from 0
+	taken    []bool    // for each group, whether an item of it is chosen
+	chosen   []int     // items on the current path
+	value    float64   // weight covered by chosen
+	used     int       // cost of chosen
+	best     []int     // best solution found
 	bestVal  float64
 	nodes    int
 	maxNodes int
-	buf      [][]ratio // per-depth scratch for the bound
-	total    float64   // weight of all concepts
+	heap     []ratio // scratch for the bound
+	total    float64 // weight of all concepts
 }
 
 type ratio struct {
@@ -44,8 +47,8 @@ type ratio struct {
 }
 
 // solve maximises coverage exactly by depth-first branch and bound, and
-// returns the chosen sentences. Items are branched on in decreasing order of
-// weight per cost, "take" first. A node is pruned when its bound — the
+// returns the chosen sentences. Each node branches on the open item of
+// largest marginal gain per cost, "take" first. A node is pruned when its bound — the
 // covered weight plus the optimum of the fractional knapsack over the
 // undecided items, each valued at its marginal gain given the items chosen
 // so far — cannot beat the best solution. Because coverage is submodular,
@@ -54,6 +57,7 @@ type ratio struct {
 // greedy solution and stops after maxNodes nodes, returning the best
 // solution found (Optimal false).
 func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
+	p.prune()
 	st := ILPStats{Sentences: len(p.items), Concepts: len(p.weights)}
 	if len(p.items) == 0 {
 		st.Optimal = true
@@ -61,34 +65,32 @@ func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
 	}
 	s := &solver{
 		p:        p,
+		holders:  make([][]int32, len(p.weights)),
+		gain:     make([]float64, len(p.items)),
 		covered:  make([]int32, len(p.weights)),
-		groups:   map[int]bool{},
+		group:    make([]int32, len(p.items)),
 		maxNodes: maxNodes,
-		buf:      make([][]ratio, len(p.items)+1),
 	}
 	for _, w := range p.weights {
 		s.total += w
 	}
-	s.order = make([]int, len(p.items))
-	static := make([]float64, len(p.items))
+	groups := map[int]int32{}
+	s.excluded = make([]bool, len(p.items))
 	for i, it := range p.items {
-		s.order[i] = i
+		g, ok := groups[it.group]
+		if !ok {
+			g = int32(len(groups))
+			groups[it.group] = g
+		}
+		s.group[i] = g
 		for _, c := range it.concepts {
-			static[i] += p.weights[c]
+			s.gain[i] += p.weights[c]
+			s.holders[c] = append(s.holders[c], int32(i))
 		}
-		static[i] /= float64(max(it.cost, 1))
 	}
-	slices.SortStableFunc(s.order, func(a, b int) int {
-		switch {
-		case static[a] > static[b]:
-			return -1
-		case static[a] < static[b]:
-			return 1
-		}
-		return 0
-	})
+	s.taken = make([]bool, len(groups))
 	s.best, s.bestVal = s.greedy()
-	s.search(0)
+	s.search()
 	st.Nodes = s.nodes
 	st.Optimal = s.nodes <= maxNodes
 	st.Value = s.bestVal
@@ -100,27 +102,25 @@ func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
 	return out, st
 }
 
-// gain returns the weight item i would add to the covered concepts.
-func (s *solver) gain(i int) float64 {
-	g := 0.0
-	for _, c := range s.p.items[i].concepts {
-		if s.covered[c] == 0 {
-			g += s.p.weights[c]
-		}
-	}
-	return g
+// open reports whether item i can still be added.
+func (s *solver) open(i int) bool {
+	return s.gain[i] > 0 && !s.excluded[i] && s.p.items[i].cost <= s.p.limit-s.used && !s.taken[s.group[i]]
 }
 
 func (s *solver) take(i int) {
 	it := &s.p.items[i]
 	for _, c := range it.concepts {
 		if s.covered[c] == 0 {
-			s.value += s.p.weights[c]
+			w := s.p.weights[c]
+			s.value += w
+			for _, j := range s.holders[c] {
+				s.gain[j] -= w
+			}
 		}
 		s.covered[c]++
 	}
 	s.used += it.cost
-	s.groups[it.group] = true
+	s.taken[s.group[i]] = true
 	s.chosen = append(s.chosen, i)
 }
 
@@ -129,11 +129,15 @@ func (s *solver) drop(i int) {
 	for _, c := range it.concepts {
 		s.covered[c]--
 		if s.covered[c] == 0 {
-			s.value -= s.p.weights[c]
+			w := s.p.weights[c]
+			s.value -= w
+			for _, j := range s.holders[c] {
+				s.gain[j] += w
+			}
 		}
 	}
 	s.used -= it.cost
-	delete(s.groups, it.group)
+	s.taken[s.group[i]] = false
 	s.chosen = s.chosen[:len(s.chosen)-1]
 }
 
@@ -144,14 +148,10 @@ func (s *solver) greedy() ([]int, float64) {
 	for {
 		bi, br := -1, 0.0
 		for i, it := range s.p.items {
-			if s.used+it.cost > s.p.limit || s.groups[it.group] {
+			if !s.open(i) {
 				continue
 			}
-			g := s.gain(i)
-			if g <= 0 {
-				continue
-			}
-			r := g / float64(max(it.cost, 1))
+			r := s.gain[i] / float64(max(it.cost, 1))
 			if bi < 0 || r > br {
 				bi, br = i, r
 			}
@@ -165,8 +165,8 @@ func (s *solver) greedy() ([]int, float64) {
 	for len(s.chosen) > 0 {
 		s.drop(s.chosen[len(s.chosen)-1])
 	}
-	for i := range s.p.items {
-		if g := s.gain(i); g > val {
+	for i, it := range s.p.items {
+		if g := s.gain[i]; g > val && it.cost <= s.p.limit {
 			sol, val = []int{i}, g
 		}
 	}
@@ -174,52 +174,75 @@ func (s *solver) greedy() ([]int, float64) {
 }
 
 // bound returns an upper bound on the value reachable from the current
-// node, where the items order[k:] are undecided.
-func (s *solver) bound(k int) float64 {
+// node — the fractional knapsack optimum of the open items' gains, found by
+// popping a max-heap of gain per cost until the room is full — and the open
+// item of largest gain per cost, or -1 when no item is open.
+func (s *solver) bound() (float64, int) {
 	room := s.p.limit - s.used
-	rs := s.buf[k][:0]
-	free := 0.0 // gain of zero-cost items
-	for _, i := range s.order[k:] {
-		it := &s.p.items[i]
-		if it.cost > room || s.groups[it.group] {
+	h := s.heap[:0]
+	ub := s.value
+	pick, maxR := -1, 0.0
+	for i, it := range s.p.items {
+		if !s.open(i) {
 			continue
 		}
-		g := s.gain(i)
-		if g <= 0 {
+		g, c := s.gain[i], it.cost
+		r := g / float64(max(c, 1))
+		if pick < 0 || r > maxR {
+			pick, maxR = i, r
+		}
+		if c == 0 {
+			ub += g
 			continue
 		}
-		if it.cost == 0 {
-			free += g
-			continue
-		}
-		rs = append(rs, ratio{g / float64(it.cost), g, it.cost})
+		h = append(h, ratio{r, g, c})
 	}
-	s.buf[k] = rs
-	slices.SortFunc(rs, func(a, b ratio) int {
-		switch {
-		case a.r > b.r:
-			return -1
-		case a.r < b.r:
-			return 1
-		}
-		return 0
-	})
-	ub := s.value + free
-	for _, r := range rs {
-		if r.cost <= room {
-			ub += r.gain
-			room -= r.cost
-			continue
-		}
-		ub += r.r * float64(room)
-		break
+	s.heap = h
+	if cheap := ub + maxR*float64(room); cheap <= s.bestVal+eps {
+		return cheap, pick // the cheap bound already prunes
 	}
-	return min(ub, s.total)
+	for j := len(h)/2 - 1; j >= 0; j-- {
+		siftDown(h, j)
+	}
+	for len(h) > 0 && room > 0 {
+		top := h[0]
+		if top.cost <= room {
+			ub += top.gain
+			room -= top.cost
+		} else {
+			ub += top.r * float64(room)
+			room = 0
+		}
+		h[0] = h[len(h)-1]
+		h = h[:len(h)-1]
+		siftDown(h, 0)
+	}
+	return min(ub, s.total), pick
+}
+
+// siftDown restores the max-heap order (by r) of h below position j.
+func siftDown(h []ratio, j int) {
+	for {
+		l := 2*j + 1
+		if l >= len(h) {
+			return
+		}
+		if r := l + 1; r < len(h) && h[r].r > h[l].r {
+			l = r
+		}
+		if h[j].r >= h[l].r {
+			return
+		}
+		h[j], h[l] = h[l], h[j]
+		j = l
+	}
 }
 
 const eps = 1e-9
 
-func (s *solver) search(k int) {
+// search explores the subtree of the current node: it branches on the open
+// item of largest gain per cost, first taking it, then ruling it out.
+func (s *solver) search() {
 	s.nodes++
 	if s.nodes > s.maxNodes {
 		return
@@ -227,23 +250,69 @@ func (s *solver) search(k int) {
 	if s.value > s.bestVal+eps {
 		s.best, s.bestVal = slices.Clone(s.chosen), s.value
 	}
-	// Skip items that cannot be taken here.
-	for k < len(s.order) {
-		it := &s.p.items[s.order[k]]
-		if it.cost <= s.p.limit-s.used && !s.groups[it.group] && s.gain(s.order[k]) > 0 {
-			break
-		}
-		k++
-	}
-	if k == len(s.order) || s.bound(k) <= s.bestVal+eps {
+	ub, i := s.bound()
+	if i < 0 || ub <= s.bestVal+eps {
 		return
 	}
-	i := s.order[k]
 	s.take(i)
-	s.search(k + 1)
+	s.search()
 	s.drop(i)
 	if s.nodes > s.maxNodes {
 		return
 	}
-	s.search(k + 1)
+	s.excluded[i] = true
+	s.search()
+	s.excluded[i] = false
+}
+
+// prune drops the items that an optimal solution never needs: an item
+// whose concepts are a subset of those of another item of its near-duplicate
+// group that costs no more (of two equal items, the later). Since at most one
+// item per group is taken, swapping in the dominating item never lowers the
+// value, so the optimum is unchanged.
+func (p *cover) prune() {
+	byGroup := map[int][]int{}
+	for i, it := range p.items {
+		byGroup[it.group] = append(byGroup[it.group], i)
+	}
+	drop := make([]bool, len(p.items))
+	for _, members := range byGroup {
+		for _, j := range members {
+			for _, i := range members {
+				if i == j || drop[i] {
+					continue
+				}
+				a, b := &p.items[i], &p.items[j]
+				if a.cost > b.cost || !subset(b.concepts, a.concepts) {
+					continue
+				}
+				if a.cost < b.cost || len(a.concepts) > len(b.concepts) || i < j {
+					drop[j] = true
+					break
+				}
+			}
+		}
+	}
+	kept := p.items[:0]
+	for i, it := range p.items {
+		if !drop[i] {
+			kept = append(kept, it)
+		}
+	}
+	p.items = kept
+}
+
+// subset reports whether the sorted set a is a subset of the sorted set b.
+func subset(a, b []int32) bool {
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j == len(b) || b[j] != x {
+			return false
+		}
+		j++
+	}
+	return true
 }

@@ -9,19 +9,21 @@ import (
 
 // ILP is the concept-coverage model of Gillick and Favre (2009), "A
 // Scalable Global Model for Summarization", NAACL-HLT Workshop on Integer
-// Linear Programming for NLP. Concepts are the bigrams of word stems that
-// are not both stopwords; the weight of a concept is the number of
-// articles that contain it, so a fact repeated by several outlets counts as
-// evidence once per outlet, while a summary gains it only once. ILP picks
+// Linear Programming for NLP. Concepts are, as in the paper, the bigrams of
+// word stems that are not both stopwords, and also the content-word stems
+// themselves. The weight of a concept is the number of articles that contain
+// it, so a fact repeated by several outlets counts as evidence once per
+// outlet while a summary gains it only once; each article's count is raised
+// by up to 1 when the concept appears early in it (positionWeight). ILP picks
 // the sentences that maximise the total weight of the concepts they cover:
 //
 //	maximise Σ_i w_i c_i  subject to  Σ_j l_j s_j ≤ L,
 //	s_j ≤ c_i for each concept i of sentence j,  c_i ≤ Σ_{j ∋ i} s_j,
 //	c_i, s_j ∈ {0, 1},
 //
-// with at most one sentence of each near-duplicate group. Concepts found in
-// fewer than MinDocs articles are dropped, as in the paper (lowered to 2, then
-// 1, when the cluster is too small to have any). Terms of Cluster.Query double
+// with at most one sentence of each near-duplicate group. Concepts of weight
+// below MinDocs are dropped, as in the paper (the threshold is lowered to the
+// largest weight when no concept reaches it). Terms of Cluster.Query double
 // the weight of the concepts that contain them.
 //
 // The integer program is solved exactly by branch and bound (see cover), so
@@ -30,8 +32,8 @@ import (
 // the greedy solution the search starts from. The zero value is ready to
 // use and safe for concurrent use.
 type ILP struct {
-	MinDocs  int // minimum number of articles a concept must occur in; 0 means 3
-	MaxNodes int // branch-and-bound node limit; 0 means 100000
+	MinDocs  int // minimum evidence (weight) of a kept concept, in articles; 0 means 3
+	MaxNodes int // branch-and-bound node limit; 0 means 3000
 }
 
 // ILPStats describes one solve of ILP.
@@ -55,11 +57,11 @@ func (m ILP) Solve(c *Cluster, b brief.Budget) ([]int, ILPStats) {
 	start := time.Now()
 	minDocs := m.MinDocs
 	if minDocs <= 0 {
-		minDocs = xMinDocs
+		minDocs = 3
 	}
 	maxNodes := m.MaxNodes
 	if maxNodes <= 0 {
-		maxNodes = 100000
+		maxNodes = 3000
 	}
 	p := c.conceptProblem(minDocs, b)
 	idx, st := p.solve(maxNodes)
@@ -67,85 +69,71 @@ func (m ILP) Solve(c *Cluster, b brief.Budget) ([]int, ILPStats) {
 	return idx, st
 }
 
-// conceptProblem builds the coverage problem of ILP: bigram concepts
-// weighted by the number of articles containing them.
+// conceptProblem builds the coverage problem of ILP: unigram and bigram
+// concepts weighted by the articles containing them, lead sentences
+// counting more.
 func (c *Cluster) conceptProblem(minDocs int, b brief.Budget) *cover {
 	type stat struct {
-		docs float64
-		last int // last article counted
-		id   int32
+		docs   int     // number of articles containing the concept
+		weight float64 // Σ over those articles of positionWeight
+		last   int     // last article counted
+		id     int32   // 1 + index in cover.weights; 0 when not yet kept
 	}
 	stats := map[uint64]*stat{}
 	sentConcepts := make([][]uint64, len(c.Sentences))
-	for i, s := range c.Sentences {
-		var cs []uint64
-		ws := s.words
-		if xContent {
-			ws = ws[:0:0]
-			for _, w := range s.words {
-				if !c.stop[w] {
-					ws = append(ws, w)
-				}
-			}
+	see := func(key uint64, s *Sentence) {
+		st := stats[key]
+		if st == nil {
+			st = &stat{last: -1}
+			stats[key] = st
 		}
-		if xUni {
-			for _, a := range ws {
-				if c.stop[a] {
-					continue
-				}
-				key := uint64(a)<<32 | uint64(uint32(0xffffffff))
-				st := stats[key]
-				if st == nil {
-					st = &stat{last: -1}
-					stats[key] = st
-				}
-				if st.last != s.Article {
-					st.last = s.Article
-					st.docs += 1 + xPosBoost/float64(1+s.Position)
-				}
+		if st.last != s.Article {
+			st.last = s.Article
+			st.docs++
+			st.weight += positionWeight(s.Position)
+		}
+	}
+	for i := range c.Sentences {
+		s := &c.Sentences[i]
+		var cs []uint64
+		for k, a := range s.words {
+			if !c.stop[a] {
+				key := conceptKey(a, unigram)
+				see(key, s)
+				cs = append(cs, key)
+			}
+			if k+1 == len(s.words) {
+				break
+			}
+			if z := s.words[k+1]; !c.stop[a] || !c.stop[z] {
+				key := conceptKey(a, z)
+				see(key, s)
 				cs = append(cs, key)
 			}
 		}
-		for k := 0; k+1 < len(ws); k++ {
-			a, z := ws[k], ws[k+1]
-			if c.stop[a] && c.stop[z] {
-				continue
-			}
-			key := uint64(a)<<32 | uint64(uint32(z))
-			st := stats[key]
-			if st == nil {
-				st = &stat{last: -1}
-				stats[key] = st
-			}
-			if st.last != s.Article {
-				st.last = s.Article
-				st.docs += 1 + xPosBoost/float64(1+s.Position)
-			}
-			cs = append(cs, key)
-		}
 		sentConcepts[i] = cs
 	}
-	maxDocs := 0.0
+	maxWeight := 0.0
 	for _, st := range stats {
-		maxDocs = max(maxDocs, st.docs)
+		maxWeight = max(maxWeight, st.weight)
 	}
-	minDocs = max(1, min(minDocs, int(maxDocs)))
+	minWeight := min(float64(minDocs), maxWeight)
 	query := c.queryIDs()
 	p := &cover{limit: Limit(b)}
 	for i, cs := range sentConcepts {
 		it := item{sentence: i, cost: c.Cost(i, b), group: c.Sentences[i].Group}
 		for _, key := range cs {
 			st := stats[key]
-			if st.docs < float64(minDocs) {
+			if st.weight < minWeight {
 				continue
 			}
 			if st.id == 0 {
-				w := st.docs
-				if query[int32(key>>32)] || uint32(key) != 0xffffffff && query[int32(uint32(key))] {
+				w := st.weight
+				if a, z := conceptTerms(key); query[a] || z != unigram && query[z] {
 					w *= 2
 				}
 				p.weights = append(p.weights, w)
-				st.id = int32(len(p.weights)) // 1-based so that 0 means unassigned
+				st.id = int32(len(p.weights))
 			}
 			it.concepts = append(it.concepts, st.id-1)
 		}
@@ -157,6 +145,20 @@ func (c *Cluster) conceptProblem(minDocs int, b brief.Budget) *cover {
 	}
 	return p
 }
+
+// unigram stands for the missing second term of a one-word concept.
+const unigram int32 = -1
+
+func conceptKey(a, z int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(z)) }
+
+func conceptTerms(key uint64) (a, z int32) { return int32(uint32(key >> 32)), int32(uint32(key)) }
+
+// positionWeight is the evidence one article gives a concept whose first
+// mention in it is in sentence pos: 1, plus 1/(1+pos), so that what an
+// article puts in its lead counts up to twice. Newswire states the main facts
+// first (the inverted pyramid), which makes position the strongest single
+// feature of sentence importance in news (Edmundson 1969; Nenkova 2005).
+func positionWeight(pos int) float64 { return 1 + 1/float64(1+pos) }
 
 // queryIDs returns the term IDs of the query's terms.
 func (c *Cluster) queryIDs() map[int32]bool {
