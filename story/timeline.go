@@ -142,7 +142,7 @@ func relativeDate(d *doc, i int, ref date) (date, string, string, bool) {
 		prev = d.words[i-1].lower
 	}
 	if wd, ok := weekdays[w.lower]; ok && w.cap {
-		if prev == "next" || prev == "this" && false {
+		if prev == "next" {
 			return date{}, "", "", false
 		}
 		back := (int(ref.t.Weekday()) - wd + 7) % 7

@@ -1,11 +1,3 @@
-// Package story builds the analyst's view of a news story from the articles
-// that report it: who said what (quotes with resolved speakers), where the
-// sources disagree, which people, organisations and places are involved, and
-// what happened when.
-//
-// Build is a total function: it does no I/O, never fails and never panics;
-// bad or empty input yields an empty View. Every quote, claim and timeline
-// entry cites its article and the byte span in that article's Text.
 package story
 
 import (
