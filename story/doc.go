@@ -20,7 +20,8 @@
 //     variant mentions ("Lavrov", "Sergey Lavrov") merge into the most
 //     frequent full form when all full forms of that surname share a first
 //     initial.
-//   - Quotes: text between quotation marks (“…”, "…", “…”), and reported
+//   - Quotes: text between quotation marks (curly, straight, or TeX-style
+//     double backquote and double apostrophe), and reported
 //     speech ("X said that …", "according to X", "X told reporters …", "X
 //     accused Y of …", "…, X said"). A speaker written as a pronoun is the
 //     previous speaker of its paragraph, or the only person the paragraph
