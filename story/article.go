@@ -55,13 +55,14 @@ type doc struct {
 
 // cluster is the analysed input of Build.
 type cluster struct {
-	docs     []*doc
-	capMid   map[string]bool // lower-case words seen capitalised mid-sentence
-	lowSeen  map[string]bool // lower-case words seen in lower case
-	ents     map[string]*entity
-	persons  map[string]bool            // lower-case surface forms known to name people
-	titleOf  map[string]map[string]bool // title phrase → canonical persons
-	qtitleOf map[string]map[string]bool // country + "|" + title → canonical persons
+	docs      []*doc
+	capMid    map[string]bool // lower-case words seen capitalised mid-sentence
+	lowSeen   map[string]bool // lower-case words seen in lower case
+	ents      map[string]*entity
+	persons   map[string]bool            // lower-case surface forms known to name people
+	placeLike map[string]bool            // unknown names written after "in", "of", "from" …
+	titleOf   map[string]map[string]bool // title phrase → canonical persons
+	qtitleOf  map[string]map[string]bool // country + "|" + title → canonical persons
 }
 
 func analyze(articles []*brief.Article) *cluster {

@@ -51,7 +51,20 @@ type attribution struct {
 }
 
 // findAttributions finds speech verbs and their speakers in every unit.
+// An unknown name that speaks becomes a person, unless the cluster also
+// writes it like a place ("of Norland", "in Norland").
 func (cl *cluster) findAttributions() {
+	cl.placeLike = map[string]bool{}
+	for _, d := range cl.docs {
+		for _, m := range d.ments {
+			if m.w0 > 0 && m.kind == Other && d.gap(m.w0-1) == " " {
+				switch d.words[m.w0-1].lower {
+				case "in", "of", "from", "to", "at", "near":
+					cl.placeLike[strings.ToLower(m.surface)] = true
+				}
+			}
+		}
+	}
 	for _, d := range cl.docs {
 		for ui := range d.units {
 			u := &d.units[ui]
@@ -97,7 +110,7 @@ func (cl *cluster) findAttributions() {
 				if a.cEnd > a.cStart {
 					d.attrs = append(d.attrs, a)
 					for _, m := range a.ments {
-						if m.kind == Other {
+						if m.kind == Other && !cl.placeLike[strings.ToLower(m.surface)] {
 							m.kind = Person
 						}
 					}
