@@ -8,6 +8,8 @@
 //	brief rouge [-n N] [-m] [-s] [-l WORDS | -b BYTES] [-2 GAP -u] [-f A|B] [-p ALPHA]
 //	            [--format text|json] PEER MODEL...
 //	brief eval --layout duc|duc-update [--words N] [--method NAME] DATASET_DIR
+//	brief cluster [--format jsonl|text] [--summarize] PATH...
+//	brief fetch --out DIR FEED_URL...
 //
 // Exit status is 0 on success, 1 when a bad input stopped the job, and 2 on
 // bad usage. Errors go to stderr and name the input.
@@ -38,7 +40,9 @@ type command interface {
 var commands = map[string]func(m *Main) command{
 	"summarize": func(m *Main) command { return &summarizeCommand{main: m} },
 	"rouge":     func(m *Main) command { return &rougeCommand{main: m} },
+	"cluster":   func(m *Main) command { return &clusterCommand{main: m} },
 	"eval":      func(m *Main) command { return &evalCommand{main: m} },
+	"fetch":     func(m *Main) command { return &fetchCommand{main: m} },
 }
 
 // Main is the brief program: its standard streams and the chosen subcommand.

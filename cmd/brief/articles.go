@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/clean"
+	"github.com/briefnews/brief/dedup"
+	"github.com/briefnews/brief/ingest"
+)
+
+// readArticles reads the articles in paths. Bad inputs are reported on
+// stderr, one line each naming the input, and the good ones are kept; it
+// fails only when no article at all could be read.
+func readArticles(ctx context.Context, stderr io.Writer, paths []string) ([]*brief.Article, error) {
+	articles, err := ingest.Paths(ctx, paths)
+	if err != nil {
+		for _, e := range unjoin(err) {
+			fmt.Fprintln(stderr, "brief:", e)
+		}
+	}
+	if len(articles) == 0 {
+		return nil, fmt.Errorf("brief: %v: %w", paths, errNoArticles)
+	}
+	return articles, nil
+}
+
+// unjoin returns the errors joined in err by errors.Join, or err itself.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, unjoin(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// newPipeline returns the pipeline every command uses to summarize one
+// event: clean, fold wire copies, then summarize with s.
+func newPipeline(s brief.Summarizer) *brief.Pipeline {
+	return &brief.Pipeline{Cleaner: &clean.Cleaner{}, Deduper: dedup.Deduper{}, Summarizer: s}
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
