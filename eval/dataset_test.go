@@ -148,6 +148,15 @@ func TestJackknife(t *testing.T) {
 		t.Errorf("model A as peer: %+v, want 2 evals, the first T0001-A.M.100.X-A with recall 0.5", inst)
 	}
 
+	lone := DocSet{ID: "S", EvalBase: "S.M.100.X", Models: []SummaryFile{{ID: "A"}}}
+	models := map[string][]string{"A": {"alpha beta"}}
+	if got := Jackknife(lone, []string{"alpha"}, models, "A", opt); got != nil {
+		t.Errorf("Jackknife of a lone model against itself = %+v, want nil", got)
+	}
+	if got := Jackknife(lone, []string{"alpha"}, models, "7", opt); len(got) != 1 || got[0].EvalID != "S.M.100.X" || got[0].Measures[0].R != 0.5 {
+		t.Errorf("Jackknife with one model = %+v, want one eval S.M.100.X with recall 0.5", got)
+	}
+
 	if _, err := ds.EvalPeer(context.Background(), "99", opt, nil); err == nil || !strings.Contains(err.Error(), `"99"`) {
 		t.Errorf("EvalPeer(99) error = %v, want one naming the peer", err)
 	}

@@ -33,30 +33,30 @@ type Instance struct {
 // single model there is one evaluation against it. models holds the lines
 // of each model summary by ID. Jackknife does no I/O and never fails.
 func Jackknife(set DocSet, peer []string, models map[string][]string, peerModel string, opt Options) []Instance {
-	var out []Instance
-	if len(set.Models) == 1 && set.Models[0].ID != peerModel {
-		m := set.Models[0]
-		return []Instance{{
-			EvalID: set.EvalBase, Set: set.ID, Kind: set.Kind,
-			Measures: ROUGE(peer, [][]string{models[m.ID]}, opt),
-		}}
-	}
-	for _, out1 := range set.Models {
-		if peerModel != "" && out1.ID != peerModel && hasModel(set, peerModel) {
-			continue
-		}
+	isModel := hasModel(set, peerModel)
+	against := func(leftOut string) [][]string {
 		var refs [][]string
 		for _, m := range set.Models {
-			if m.ID != out1.ID {
+			if m.ID != leftOut {
 				refs = append(refs, models[m.ID])
 			}
 		}
-		out = append(out, Instance{
-			EvalID:   set.EvalBase + "-" + out1.ID,
-			Set:      set.ID,
-			Kind:     set.Kind,
-			Measures: ROUGE(peer, refs, opt),
-		})
+		return refs
+	}
+	instance := func(evalID string, refs [][]string) Instance {
+		return Instance{EvalID: evalID, Set: set.ID, Kind: set.Kind, Measures: ROUGE(peer, refs, opt)}
+	}
+	switch {
+	case isModel && len(set.Models) < 2:
+		return nil // nothing to score a lone model against
+	case isModel:
+		return []Instance{instance(set.EvalBase+"-"+peerModel, against(peerModel))}
+	case len(set.Models) == 1:
+		return []Instance{instance(set.EvalBase, against(""))}
+	}
+	out := make([]Instance, 0, len(set.Models))
+	for _, m := range set.Models {
+		out = append(out, instance(set.EvalBase+"-"+m.ID, against(m.ID)))
 	}
 	return out
 }
