@@ -22,6 +22,36 @@ var (
 	reDate = regexp.MustCompile(`<DATE_TIME>\s*(\d{4}-\d{2}-\d{2})`)
 )
 
+// readDUCSet reads the documents of one DUC document set as articles.
+func readDUCSet(t testing.TB, set string) []*brief.Article {
+	files, _ := filepath.Glob(filepath.Join(set, "*"))
+	var arts []*brief.Article
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := reText.FindSubmatch(b)
+		if m == nil {
+			continue
+		}
+		txt := reP.ReplaceAllString(string(m[1]), "\n\n")
+		var paras []string
+		for _, p := range strings.Split(txt, "\n\n") {
+			p = strings.Join(strings.Fields(p), " ")
+			if p != "" {
+				paras = append(paras, p)
+			}
+		}
+		a := &brief.Article{ID: filepath.Base(f), Text: strings.Join(paras, "\n\n")}
+		if d := reDate.FindSubmatch(b); d != nil {
+			a.Published, _ = time.Parse("2006-01-02", string(d[1]))
+		}
+		arts = append(arts, a)
+	}
+	return arts
+}
+
 // TestDUCDisagreements prints every disagreement found in the DUC 2007 dev
 // sets, for reading by hand (precision on real newswire). It is opt-in.
 func TestDUCDisagreements(t *testing.T) {
@@ -32,31 +62,7 @@ func TestDUCDisagreements(t *testing.T) {
 	sort.Strings(sets)
 	total, quotes, resolved := 0, 0, 0
 	for _, set := range sets {
-		files, _ := filepath.Glob(filepath.Join(set, "*"))
-		var arts []*brief.Article
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := reText.FindSubmatch(b)
-			if m == nil {
-				continue
-			}
-			txt := reP.ReplaceAllString(string(m[1]), "\n\n")
-			var paras []string
-			for _, p := range strings.Split(txt, "\n\n") {
-				p = strings.Join(strings.Fields(p), " ")
-				if p != "" {
-					paras = append(paras, p)
-				}
-			}
-			a := &brief.Article{ID: filepath.Base(f), Text: strings.Join(paras, "\n\n")}
-			if d := reDate.FindSubmatch(b); d != nil {
-				a.Published, _ = time.Parse("2006-01-02", string(d[1]))
-			}
-			arts = append(arts, a)
-		}
+		arts := readDUCSet(t, set)
 		v := Build(arts)
 		for _, q := range v.Quotes {
 			quotes++
@@ -95,6 +101,24 @@ func TestEdges(t *testing.T) {
 			}
 			if k, sh := compare(cs[i], cs[j], df, len(cs)); k != "" {
 				fmt.Printf("EDGE %s %v\n  A[%s|%s] %s\n  B[%s|%s] %s\n", k, sh, cs[i].label, cs[i].affil, cl.docs[cs[i].doc].text[cs[i].start:cs[i].end], cs[j].label, cs[j].affil, cl.docs[cs[j].doc].text[cs[j].start:cs[j].end])
+			}
+		}
+	}
+}
+
+// TestDUCQuotes prints a sample of the quotes found in the DUC 2007 dev
+// sets with their speakers, for reading by hand (opt-in with -duc).
+func TestDUCQuotes(t *testing.T) {
+	if *ducDir == "" {
+		t.Skip("use -duc DIR")
+	}
+	sets, _ := filepath.Glob(filepath.Join(*ducDir, "*", "*A"))
+	sort.Strings(sets)
+	for _, set := range sets[:min(4, len(sets))] {
+		v := Build(readDUCSet(t, set))
+		for i, q := range v.Quotes {
+			if i%7 == 0 {
+				fmt.Printf("%s [%s|%v|%s] %.100s\n", filepath.Base(set), q.Speaker, q.Resolved, q.Mention, q.Text)
 			}
 		}
 	}

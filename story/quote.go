@@ -24,6 +24,10 @@ var speakerNouns = setOf("officials", "official", "report", "reports", "source",
 	"monitors", "group", "doctors", "eyewitnesses", "organisers", "organizers", "protesters", "scientists", "researchers", "economists", "engineers", "fishermen", "workers", "unions", "families", "sources", "spokespeople", "administration", "embassy", "kremlin",
 	"rebels", "opposition", "campaign", "company", "study", "survey", "document", "letter")
 
+// inversionVerbs may come before their speaker: "…, said Lavrov".
+var inversionVerbs = setOf("said", "says", "added", "adds", "told", "asked", "replied", "explained",
+	"wrote", "noted", "stated", "insisted", "warned", "argued", "conceded", "countered", "continued", "declared")
+
 // isSpeakerNoun reports whether a noun can head a speaking noun phrase:
 // "officials", "the report", "the opposition party".
 func isSpeakerNoun(l string) bool { return speakerNouns[l] || orgSuffixes[l] }
@@ -179,8 +183,10 @@ func (cl *cluster) attributionAt(d *doc, ui, i int) *attribution {
 		inverted := false
 		if !found {
 			g := d.gap(i - 1)
-			if strings.ContainsAny(g, ",\"”") || d.words[i-1].quoted != w.quoted {
-				found = cl.speakerAfter(d, ui, i+1, a)
+			if inversionVerbs[w.lower] && (strings.ContainsAny(g, ",\"”") || d.words[i-1].quoted != w.quoted) {
+				// "…, said Stephen Sestanovich, a …": the name ends the
+				// clause; in "…, said Suu Kyi was working" it starts one.
+				found = cl.speakerAfter(d, ui, i+1, a) && (a.s1 >= u.w1 || strings.ContainsAny(d.gap(a.s1-1), ",.;:"))
 				inverted = found
 			}
 		}
