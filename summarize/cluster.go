@@ -172,8 +172,9 @@ const duplicateOverlap = 0.8
 // group assigns near-duplicate groups. Two sentences from different articles
 // with at least 4 distinct terms each are near-duplicates when the longer
 // contains duplicateOverlap of the shorter's distinct terms; sentences of
-// the same article are never grouped. Candidates come from an index of each
-// sentence's two rarest terms, so the cost stays close to linear.
+// the same article are never grouped. Candidates come from an inverted
+// index looked up under each sentence's two rarest terms, so the cost stays
+// close to linear.
 func (c *Cluster) group() {
 	n := len(c.Sentences)
 	parent := make([]int, n)
@@ -203,14 +204,23 @@ func (c *Cluster) group() {
 			df[id]++
 		}
 	}
-	index := map[int32][]int{}
+	// Every sentence is listed under all its terms, and looked up under
+	// its two rarest: when the shorter of two near-duplicates shares most of
+	// its terms with the longer, the longer almost always holds one of the
+	// shorter's two rarest, and rare terms have short lists.
+	postings := make([][]int32, len(c.vocab))
+	for i, set := range sets {
+		if len(set) >= 4 {
+			for _, t := range set {
+				postings[t] = append(postings[t], int32(i))
+			}
+		}
+	}
 	keys := make([]int32, 0, 64)
 	for i, set := range sets {
 		if len(set) < 4 {
 			continue
 		}
-		// The two rarest terms: a near-duplicate shares at least one of
-		// them unless it is very different.
 		keys = append(keys[:0], set...)
 		slices.SortFunc(keys, func(a, b int32) int {
 			if df[a] != df[b] {
@@ -219,7 +229,8 @@ func (c *Cluster) group() {
 			return int(a - b)
 		})
 		for _, t := range keys[:2] {
-			for _, j := range index[t] {
+			for _, j32 := range postings[t] {
+				j := int(j32)
 				if c.Sentences[j].Article == c.Sentences[i].Article || find(i) == find(j) {
 					continue
 				}
@@ -227,7 +238,6 @@ func (c *Cluster) group() {
 					parent[find(i)] = find(j)
 				}
 			}
-			index[t] = append(index[t], i)
 		}
 	}
 	ids := map[int]int{}
