@@ -23,8 +23,9 @@ import (
 //
 // with at most one sentence of each near-duplicate group. Concepts of weight
 // below MinDocs are dropped, as in the paper (the threshold is lowered to the
-// largest weight when no concept reaches it). Terms of Cluster.Query double
-// the weight of the concepts that contain them.
+// largest weight when no concept reaches it). Concepts that contain a term of
+// Cluster.Query are always kept, and their weight is raised by the largest
+// weight of any concept, so that the summary covers the query first.
 //
 // The integer program is solved exactly by branch and bound (see cover), so
 // the result is a true optimum whenever the search finishes within MaxNodes
@@ -124,13 +125,15 @@ func (c *Cluster) conceptProblem(minDocs int, b brief.Budget) *cover {
 		it := item{sentence: i, cost: c.Cost(i, b), group: c.Sentences[i].Group}
 		for _, key := range cs {
 			st := stats[key]
-			if st.weight < minWeight {
+			a, z := conceptTerms(key)
+			queried := query[a] || z != unigram && query[z]
+			if st.weight < minWeight && !queried {
 				continue
 			}
 			if st.id == 0 {
 				w := st.weight
-				if a, z := conceptTerms(key); query[a] || z != unigram && query[z] {
-					w *= 2
+				if queried {
+					w += maxWeight
 				}
 				p.weights = append(p.weights, w)
 				st.id = int32(len(p.weights))
