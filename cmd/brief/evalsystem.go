@@ -2,20 +2,37 @@ package main
 
 import (
 	"context"
-	"errors"
+	"io"
+	"strings"
+
+	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/summarize"
 )
 
-// errNoSummarizer is returned by summarizeSet until brief's summarizer is
-// wired in.
-var errNoSummarizer = errors.New("brief's summarizer is not wired into eval yet (use --peers ID to score a participant)")
-
 // summarizeSet summarizes the documents in docs (file paths) as brief
-// summarize would, in at most words words with the given method, leaving
-// out what the documents in after already said. It returns the summary's
-// sentences in order.
+// summarize would, in at most words words with the given method, and
+// returns the summary's sentences in order. Bad documents are skipped
+// silently: eval reports scores, not inputs.
 //
-// TODO(lead): read docs and after with ingest.Paths and run
-// summarize.Summarizer{Method: method, …} with a words budget.
+// after names the documents of the earlier sets of an update task; they are
+// not used yet, so B and C sets get plain multi-document summaries.
 func summarizeSet(ctx context.Context, docs []string, after []string, words int, method string) ([]string, error) {
-	return nil, errNoSummarizer
+	articles, err := readArticles(ctx, io.Discard, docs)
+	if err != nil {
+		return nil, err
+	}
+	if method == "" {
+		method = summarize.Default
+	}
+	newMethod, ok := summarize.Methods[method]
+	if !ok {
+		return nil, usagef("brief eval: unknown method %q (have %s)", method, methodNames())
+	}
+	s := &summarize.Summarizer{Method: newMethod(), Name: method}
+	sum, _ := newPipeline(s).Run(articles, brief.Budget{Words: words})
+	out := make([]string, len(sum.Sentences))
+	for i, ss := range sum.Sentences {
+		out[i] = strings.Join(strings.Fields(ss.Text), " ")
+	}
+	return out, nil
 }
