@@ -123,3 +123,40 @@ func TestDUCQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestDUCAttributionSample prints every 37th quote with a resolved speaker
+// in the DUC 2007 dev sets, with its paragraph, for judging by hand
+// (opt-in with -duc).
+func TestDUCAttributionSample(t *testing.T) {
+	if *ducDir == "" {
+		t.Skip("use -duc DIR")
+	}
+	sets, _ := filepath.Glob(filepath.Join(*ducDir, "*", "*"))
+	sort.Strings(sets)
+	n := 0
+	for _, set := range sets {
+		arts := readDUCSet(t, set)
+		text := map[string]string{}
+		for _, a := range arts {
+			text[a.ID] = a.Text
+		}
+		for _, q := range Build(arts).Quotes {
+			if !q.Resolved {
+				continue
+			}
+			if n++; n%37 != 0 {
+				continue
+			}
+			c := q.Cites[0]
+			s := text[c.Article]
+			a := strings.LastIndex(s[:c.Start], "\n\n") + 1
+			b := strings.Index(s[c.End:], "\n\n")
+			if b < 0 {
+				b = len(s)
+			} else {
+				b += c.End
+			}
+			fmt.Printf("#%d SPEAKER=%q KIND=%s QUOTE=%q\n   PARA: %s\n", n/37, q.Speaker, q.Kind, q.Text, s[a:b])
+		}
+	}
+}

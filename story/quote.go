@@ -179,6 +179,12 @@ func (cl *cluster) attributionAt(d *doc, ui, i int) *attribution {
 		if i == u.w0 {
 			return nil
 		}
+		if p := d.words[i-1].lower; p == "was" || p == "were" || p == "been" || p == "being" || p == "be" {
+			return nil // passive: "Greenberg was later told"
+		}
+		if i >= 2 && d.words[i-1].lower == "later" && d.words[i-2].lower == "was" {
+			return nil
+		}
 		found := cl.speakerBefore(d, ui, i, a)
 		inverted := false
 		if !found {
@@ -818,8 +824,12 @@ func (cl *cluster) quotes() []Quote {
 
 // attributionFor returns the attribution of direct quotation q: the one in
 // its unit whose content holds it, else the nearest one; nil when the unit
-// has none.
+// has none, or when q is a fragment of fewer than four words outside every
+// attribution's content.
 func (d *doc) attributionFor(q qspan) *attribution {
+	// A fragment of a few words ("Gore 2000" placards) is attributed only
+	// when it lies inside what a speaker said.
+	short := countWords(d.text[q.start:q.end]) < 4
 	var best *attribution
 	bestDist := 1 << 30
 	for _, a := range d.attrs {
@@ -828,6 +838,9 @@ func (d *doc) attributionFor(q qspan) *attribution {
 		}
 		if a.cStart <= q.start && q.end <= a.cEnd+1 {
 			return a
+		}
+		if short {
+			continue
 		}
 		v := d.words[a.verb].start
 		dist := v - q.end
