@@ -47,9 +47,22 @@ type ILPStats struct {
 	Time      time.Duration // time to build and solve the problem
 }
 
-// Select implements Method.
+// Select implements Method. When no sentence holds a concept (say, text of
+// stopwords only), it takes the sentences in input order while they fit, so
+// that the summary is empty only when no sentence fits.
 func (m ILP) Select(c *Cluster, b brief.Budget) []int {
 	idx, _ := m.Solve(c, b)
+	if len(idx) == 0 {
+		used, limit := 0, Limit(b)
+		taken := map[int]bool{}
+		for i, s := range c.Sentences {
+			if cost := c.Cost(i, b); used+cost <= limit && !taken[s.Group] {
+				used += cost
+				taken[s.Group] = true
+				idx = append(idx, i)
+			}
+		}
+	}
 	return idx
 }
 
