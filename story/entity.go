@@ -183,6 +183,17 @@ func (cl *cluster) nameCont(d *doc, j int) bool {
 	return false
 }
 
+// hasOrgWord reports whether words [i, j) of d hold an organisation
+// suffix ("Council", "Bank", "Observatory").
+func hasOrgWord(d *doc, i, j int) bool {
+	for k := i; k < j; k++ {
+		if orgSuffixes[d.words[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // isParticleName reports whether s is a name with an Arabic article:
 // "al-Assad".
 func isParticleName(s string) bool {
@@ -238,6 +249,12 @@ func (cl *cluster) findMentions() {
 			}
 			j := i + 1
 			for j < len(d.words) && cl.nameCont(d, j) {
+				// "of", "on", "for" join organisation names ("Council on
+				// Foreign Relations") but not a person and a place
+				// ("Blumenthal of Connecticut").
+				if l := d.words[j].lower; (l == "of" || l == "on" || l == "for") && !hasOrgWord(d, i, j) {
+					break
+				}
 				if t, _ := d.matchTitle(j); t != "" && j > i {
 					break
 				}

@@ -77,6 +77,12 @@ var entityTests = []struct {
 		want:  []string{"organization:Arab League Council"},
 	},
 	{
+		name:  "of joins organisations, not a person and a place",
+		texts: []string{"Karl Holt of Norland spoke at the Council on Foreign Relations. Karl Holt said the Bank of Norland agreed."},
+		want:  []string{"organization:Council on Foreign Relations", "organization:Bank of Norland", "person:Karl Holt"},
+		not:   []string{"Karl Holt of Norland"},
+	},
+	{
 		name:  "empty",
 		texts: []string{""},
 	},

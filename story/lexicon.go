@@ -157,7 +157,8 @@ var orgSuffixes = setOf("ministry", "council", "agency", "party", "inc", "corp",
 	"committee", "commission", "department", "office", "command", "union", "bank", "fund",
 	"group", "institute", "university", "association", "alliance", "court", "army", "forces",
 	"times", "post", "journal", "press", "service", "services", "front", "brigade", "movement",
-	"foundation", "club", "federation", "board", "authority", "administration", "guard", "police")
+	"foundation", "club", "federation", "board", "authority", "administration", "guard", "police",
+	"observatory", "league", "bureau", "centre", "center", "school", "college", "museum", "society")
 
 // titles lists lower-case title phrases that, before a name, mark a person.
 // Longer phrases are matched first.
