@@ -3,7 +3,9 @@ package summarize
 // Constructor: Greedy{Ranker: r} for any Ranker r.
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/briefnews/brief"
@@ -147,7 +149,7 @@ func (c *Cluster) termCounts() []vec.Vector {
 			}
 			v = append(v, vec.Entry{ID: uint32(id), W: 1})
 		}
-		sort.Slice(v, func(x, y int) bool { return v[x].ID < v[y].ID })
+		slices.SortFunc(v, func(x, y vec.Entry) int { return cmp.Compare(x.ID, y.ID) })
 		k := 0
 		for _, e := range v {
 			if k > 0 && v[k-1].ID == e.ID {

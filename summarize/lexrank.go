@@ -4,7 +4,7 @@ package summarize
 
 import (
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/internal/vec"
@@ -102,7 +102,8 @@ func dotRow(vecs []vec.Vector) rowFunc {
 // touched every node whose acc entry it makes non-zero, and returns touched.
 type rowFunc func(i int, acc []float64, touched []int32) []int32
 
-// graph is a weighted undirected graph in compressed sparse rows.
+// graph is a weighted undirected graph in compressed sparse rows: the
+// weight of edge (i, j) is stored in row i and in row j.
 type graph struct {
 	start []int   // row i is col[start[i]:start[i+1]]
 	col   []int32 // neighbour
@@ -118,7 +119,17 @@ func newGraph(n int, row rowFunc, threshold float64) *graph {
 	var touched []int32
 	for i := range n {
 		touched = row(i, acc, touched[:0])
-		sort.Slice(touched, func(x, y int) bool { return touched[x] < touched[y] })
+		if len(touched) > n/16 {
+			// Dense row: a scan is cheaper than a sort.
+			touched = touched[:0]
+			for j, w := range acc {
+				if w != 0 {
+					touched = append(touched, int32(j))
+				}
+			}
+		} else {
+			slices.Sort(touched)
+		}
 		for _, j := range touched {
 			w := acc[j]
 			acc[j] = 0
@@ -160,20 +171,24 @@ func (g *graph) pageRank(jump, tol float64) []float64 {
 		p[i] = 1 / float64(n)
 	}
 	next := make([]float64, n)
+	q := make([]float64, n) // p(v)/deg(v), what v passes along each unit of weight
 	for range 200 {
 		dangling := 0.0
-		for i := range next {
-			next[i] = 0
-		}
 		for v := range n {
+			q[v] = 0
 			if deg[v] == 0 {
 				dangling += p[v]
-				continue
+			} else {
+				q[v] = (1 - jump) * p[v] / deg[v]
 			}
-			f := (1 - jump) * p[v] / deg[v]
-			for k := g.start[v]; k < g.start[v+1]; k++ {
-				next[g.col[k]] += f * g.w[k]
+		}
+		// g is symmetric, so u receives along its own row.
+		for u := range n {
+			x := 0.0
+			for k := g.start[u]; k < g.start[u+1]; k++ {
+				x += g.w[k] * q[g.col[k]]
 			}
+			next[u] = x
 		}
 		base := (jump + (1-jump)*dangling) / float64(n)
 		diff, sum := 0.0, 0.0

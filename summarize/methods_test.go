@@ -3,6 +3,7 @@ package summarize_test
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -258,5 +259,263 @@ func checkContract(t *testing.T, name string, f contractFixture, b brief.Budget)
 	}
 	if again := r.Rank(newFixtureCluster(f)); !slices.Equal(again, scores) {
 		t.Errorf("%s: Rank is not deterministic: %v, then %v", where, scores, again)
+	}
+}
+
+// syntheticQuake returns n articles of about words words each, made of the
+// fixture's sentences in random order with some words swapped for others of
+// the fixture, the way outlets retell a story. The seed is fixed.
+func syntheticQuake(tb testing.TB, n, words int) []*brief.Article {
+	var pool []string
+	for _, a := range MustReadArticles(tb, "testdata/quake") {
+		pool = append(pool, strings.Split(a.Text, "\n\n")...)
+	}
+	var vocab []string
+	for _, s := range pool {
+		vocab = append(vocab, strings.Fields(strings.ToLower(strings.Trim(s, ".")))...)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	arts := make([]*brief.Article, n)
+	for a := range arts {
+		var paras []string
+		for count := 0; count < words; {
+			ws := strings.Fields(pool[rng.IntN(len(pool))])
+			for range 2 + rng.IntN(5) {
+				if k := 1 + rng.IntN(len(ws)-1); k < len(ws)-1 {
+					ws[k] = vocab[rng.IntN(len(vocab))]
+				}
+			}
+			paras = append(paras, strings.Join(ws, " "))
+			count += len(ws)
+		}
+		arts[a] = &brief.Article{
+			ID:        fmt.Sprintf("s%02d", a),
+			Published: time.Date(2031, 4, 12, a, 0, 0, 0, time.UTC),
+			Language:  "en",
+			Text:      strings.Join(paras, "\n\n"),
+		}
+	}
+	return arts
+}
+
+// BenchmarkSelect runs Select of every method, and Rank of every Ranker,
+// on a prepared 25-article, 15,000-word cluster: the cost of the method
+// alone, without NewCluster.
+func BenchmarkSelect(b *testing.B) {
+	c := summarize.NewCluster(syntheticQuake(b, 25, 600))
+	b.Logf("%d candidate sentences, %d groups", len(c.Sentences), len(c.Groups))
+	for _, name := range methodNames() {
+		m := allMethods()[name]()
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if len(m.Select(c, brief.DefaultBudget)) == 0 {
+					b.Fatal("empty summary")
+				}
+			}
+		})
+	}
+}
+
+// MustCluster returns the cluster of one English article whose paragraphs
+// are the given sentences, so that no two of them are near-duplicates.
+func MustCluster(tb testing.TB, sentences ...string) *summarize.Cluster {
+	tb.Helper()
+	c := summarize.NewCluster([]*brief.Article{{ID: "a", Language: "en", Text: strings.Join(sentences, "\n\n")}})
+	if len(c.Sentences) != len(sentences) {
+		tb.Fatalf("cluster has %d sentences, want %d", len(c.Sentences), len(sentences))
+	}
+	return c
+}
+
+var greedySentences = []string{
+	"Marble harbour lantern violin orchard pepper copper meadow.",
+	"Glacier tundra canyon volcano prairie lagoon desert island.",
+	"Glacier tundra canyon volcano prairie lagoon desert island coast.",
+	"Asteroid comet nebula quasar pulsar galaxy meteor planet star moon sun orbit eclipse dust ring cloud crater ridge valley plain.",
+	"Walrus otter badger ferret beaver weasel marten stoat.",
+}
+
+func TestGreedy(t *testing.T) {
+	c := MustCluster(t, greedySentences...)
+	nan := math.NaN()
+	tests := []struct {
+		name   string
+		g      summarize.Greedy
+		scores []float64
+		b      brief.Budget
+		want   []int
+	}{
+		{"score order", summarize.Greedy{}, []float64{0.1, 0.9, 0.2, 0.5, 0.3}, brief.Budget{Sentences: 2}, []int{1, 3}},
+		{"ties by index", summarize.Greedy{}, []float64{1, 1, 0, 1, 1}, brief.Budget{Sentences: 3}, []int{0, 1, 3}},
+		{"redundant sentence skipped", summarize.Greedy{}, []float64{0.1, 0.9, 0.8, 0.5, 0.3}, brief.Budget{Sentences: 2}, []int{1, 3}},
+		{"redundancy check off", summarize.Greedy{Redundancy: 1}, []float64{0.1, 0.9, 0.8, 0.5, 0.3}, brief.Budget{Sentences: 2}, []int{1, 2}},
+		{"long sentence skipped, shorter ones taken", summarize.Greedy{}, []float64{0.1, 0.2, 0, 0.9, 0.3}, brief.Budget{Words: 17}, []int{4, 1}},
+		{"NaN last", summarize.Greedy{}, []float64{nan, 0.1, 0, 0.2, 0.3}, brief.Budget{Sentences: 4}, []int{4, 3, 1, 0}},
+		{"too few scores", summarize.Greedy{}, []float64{0.1, 0.9}, brief.Budget{Sentences: 3}, []int{1, 0, 3}},
+		{"nothing fits", summarize.Greedy{}, []float64{1, 2, 3, 4, 5}, brief.Budget{Words: 7}, nil},
+		{"nil ranker", summarize.Greedy{Ranker: nil}, nil, brief.Budget{Sentences: 3}, nil},
+	}
+	for _, tt := range tests {
+		g := tt.g
+		if tt.scores != nil {
+			scores := tt.scores
+			g.Ranker = summarize.RankerFunc(func(*summarize.Cluster) []float64 { return scores })
+		}
+		if got := g.Select(c, tt.b); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Select(%v, %+v) = %v, want %v", tt.name, tt.scores, tt.b, got, tt.want)
+		}
+	}
+}
+
+// sumsToOne fails unless the scores add up to 1.
+func sumsToOne(t *testing.T, name string, scores []float64) {
+	t.Helper()
+	sum := 0.0
+	for _, s := range scores {
+		sum += s
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		t.Errorf("%s: scores %v sum to %v, want 1", name, scores, sum)
+	}
+}
+
+func TestLexRankHub(t *testing.T) {
+	c := MustCluster(t,
+		"Marble harbour lantern violin orchard pepper copper meadow.",
+		"Marble harbour glacier tundra canyon volcano prairie lagoon.",
+		"Lantern violin asteroid comet nebula quasar pulsar galaxy.",
+		"Orchard pepper walrus otter badger ferret beaver weasel.",
+	)
+	for _, m := range []summarize.LexRank{{}, {Threshold: 0.1}} {
+		scores := m.Rank(c)
+		sumsToOne(t, fmt.Sprintf("%+v", m), scores)
+		for i := 1; i < len(scores); i++ {
+			if !(scores[0] > scores[i]) {
+				t.Errorf("%+v: hub score %v ≤ score %v of sentence %d", m, scores[0], scores[i], i)
+			}
+		}
+	}
+}
+
+func TestTextRankChain(t *testing.T) {
+	c := MustCluster(t,
+		"Marble harbour lantern violin orchard pepper copper meadow.",
+		"Marble harbour glacier tundra canyon volcano prairie lagoon.",
+		"Walrus otter glacier tundra nebula quasar pulsar galaxy.",
+	)
+	scores := summarize.TextRank{}.Rank(c)
+	sumsToOne(t, "TextRank", scores)
+	if !(scores[1] > scores[0]) || math.Abs(scores[0]-scores[2]) > 1e-9 {
+		t.Errorf("TextRank on chain 0-1-2 = %v, want the middle highest and the ends equal", scores)
+	}
+}
+
+// termCounts returns the counts of the content terms of c and their total.
+func termCounts(c *summarize.Cluster) (map[string]float64, float64) {
+	counts := map[string]float64{}
+	total := 0.0
+	for _, s := range c.Sentences {
+		for _, w := range s.Terms {
+			counts[w]++
+			total++
+		}
+	}
+	return counts, total
+}
+
+func TestKLSumFirstSentence(t *testing.T) {
+	c := summarize.NewCluster(MustReadArticles(t, "testdata/quake"))
+	counts, total := termCounts(c)
+	const delta = 0.01
+	kl := func(i int) float64 {
+		ns := map[string]float64{}
+		for _, w := range c.Sentences[i].Terms {
+			ns[w]++
+		}
+		n := float64(len(c.Sentences[i].Terms))
+		d := 0.0
+		for w, k := range counts {
+			pd := k / total
+			ps := (ns[w] + delta) / (n + delta*float64(len(counts)))
+			d += pd * math.Log(pd/ps)
+		}
+		return d
+	}
+	best := math.Inf(1)
+	for i := range c.Sentences {
+		best = min(best, kl(i))
+	}
+	got := summarize.KLSum{Smoothing: delta}.Select(c, brief.Budget{Words: 100})
+	if len(got) == 0 || kl(got[0]) > best+1e-9 {
+		t.Errorf("KLSum first sentence %v has KL %v, want the minimum %v", got, kl(got[0]), best)
+	}
+}
+
+func TestSumBasicFirstSentence(t *testing.T) {
+	c := summarize.NewCluster(MustReadArticles(t, "testdata/quake"))
+	counts, total := termCounts(c)
+	top := 0.0
+	for _, k := range counts {
+		top = max(top, k)
+	}
+	weight := func(i int) float64 {
+		w := 0.0
+		for _, t := range c.Sentences[i].Terms {
+			w += counts[t] / total
+		}
+		return w / float64(len(c.Sentences[i].Terms))
+	}
+	has := func(i int, term string) bool { return slices.Contains(c.Sentences[i].Terms, term) }
+	got := summarize.SumBasic{}.Select(c, brief.Budget{Words: 100})
+	if len(got) == 0 {
+		t.Fatal("SumBasic chose nothing")
+	}
+	first := got[0]
+	for term, k := range counts {
+		if k != top || !has(first, term) {
+			continue
+		}
+		for i := range c.Sentences {
+			if has(i, term) && weight(i) > weight(first)+1e-12 {
+				t.Errorf("SumBasic took sentence %d (weight %v) first, but sentence %d with the top term %q weighs %v", first, weight(first), i, term, weight(i))
+			}
+		}
+		return
+	}
+	t.Errorf("SumBasic took sentence %d first, which has none of the most frequent terms (%v occurrences)", first, top)
+}
+
+func TestMMRQuery(t *testing.T) {
+	c := summarize.NewCluster(MustReadArticles(t, "testdata/quake"))
+	for _, q := range []string{"aftershocks", "state of emergency", "soldiers"} {
+		c.Query = summarize.Terms("en", q)
+		got := summarize.MMR{}.Select(c, brief.Budget{Words: 100})
+		if len(got) == 0 || !slices.Contains(c.Sentences[got[0]].Terms, c.Query[0]) {
+			t.Errorf("MMR with query %q chose %v first, want a sentence with %q", q, got, c.Query[0])
+		}
+	}
+}
+
+func TestLeadNewestFirst(t *testing.T) {
+	arts := MustReadArticles(t, "testdata/quake")
+	c := summarize.NewCluster(arts)
+	newest := len(arts) - 1 // 05-radio
+	got := summarize.Lead{}.Select(c, brief.Budget{Words: 100})
+	var want []int
+	for i, s := range c.Sentences {
+		if s.Article == newest {
+			want = append(want, i)
+		}
+	}
+	if len(got) < 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("Lead chose %v, want it to start with %v, the first sentences of the newest article", got, want[:2])
+	}
+	for _, i := range got[1:] {
+		if c.Sentences[i].Article != newest {
+			continue
+		}
+		if !slices.Contains(want, i) {
+			t.Errorf("Lead chose %v: sentence %d is not of the newest article", got, i)
+		}
 	}
 }
