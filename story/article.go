@@ -364,8 +364,8 @@ func isHeadline(d *doc, u *unit) bool {
 		return false
 	}
 	last := strings.TrimRight(d.text[u.start:u.end], " \t\"'”’")
-	if strings.HasSuffix(last, ".") && caps*10 < n*8 {
-		return false
+	if strings.HasSuffix(last, ".") && (caps < n || n < 4) {
+		return false // sentences end with a full stop; headlines rarely do
 	}
 	return caps*10 >= n*6
 }

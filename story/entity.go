@@ -420,6 +420,11 @@ func (cl *cluster) classify(d *doc, m *mention) string {
 	if orgSuffixes[last] && len(words) > 1 {
 		return Organization
 	}
+	for k := 0; k+1 < len(words); k++ {
+		if orgSuffixes[words[k]] && (words[k+1] == "of" || words[k+1] == "on" || words[k+1] == "for") {
+			return Organization // "Bank of Norland"
+		}
+	}
 	if isAcronym(m.surface) && len(m.surface) >= 3 {
 		return Organization
 	}
