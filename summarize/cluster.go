@@ -49,8 +49,9 @@ const MinWords = 8
 // Article.Language.
 //
 // A sentence is a candidate unless it is shorter than MinWords words, is a
-// quotation without its speaker (it opens with a quotation mark or sits
-// inside a quotation that spans sentences) or has no final punctuation
+// quotation without context (it opens with a quotation mark, so the words
+// come before or without their speaker, or sits inside a quotation that
+// spans sentences) or has no final punctuation
 // (headlines, captions, bylines). When that leaves no candidate, every
 // sentence is one. A leading dateline ("WASHINGTON (AP) --") is cut from a
 // sentence when what follows starts like a sentence; Start moves past it,

@@ -42,15 +42,14 @@ var quoteTests = []struct {
 }{
 	{"plain", "The mayor said the city would help.", false, false, false},
 	{"whole quote", `"We will rebuild the harbour."`, false, true, false},
-	{"quote with speaker", `"We will rebuild the harbour," the mayor said.`, false, false, false},
-	{"latex quotes with speaker", "``We will rebuild,'' the mayor said on Tuesday.", false, false, false},
-	{"curly quote", "“We saw flames,” one worker said.", false, false, false},
+	{"quote before speaker", `"We will rebuild the harbour," the mayor said.`, false, true, false},
+	{"latex quotes", "``We will rebuild,'' the mayor said on Tuesday.", false, true, false},
+	{"curly quotes", "“We saw flames,” one worker said.", false, true, false},
 	{"quote opens, runs on", `"We will rebuild the harbour.`, false, true, true},
 	{"inside a running quote", "It will take a year.", true, true, true},
 	{"running quote closes", `It will take a year," she said.`, true, true, false},
 	{"speaker first", `The mayor said: "We will rebuild."`, false, false, false},
-	{"short tail", `"We will rebuild," he said.`, false, false, false},
-	{"one-word tail", `"We will rebuild" today.`, false, true, false},
+	{"quoted phrase inside", `Mrs. Smith claims he moved "substantial assets" before filing.`, false, false, false},
 }
 
 func TestQuoteState(t *testing.T) {

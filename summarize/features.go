@@ -76,15 +76,15 @@ func quoteAt(s string, i int) (kind, n int) {
 }
 
 // quoteState scans sentence s, which starts inside a quotation when in is
-// true. It reports whether s is a quotation without its speaker — it starts
-// inside a quotation, or opens with a quotation mark and is not followed by
-// at least two words of attribution after the quotation closes — and
-// whether a quotation is still open at its end.
+// true. It reports whether s is a quotation without its context — it starts
+// inside a quotation or opens with a quotation mark, so that what is said
+// comes before, or without, who says it — and whether a quotation is still
+// open at its end. Sentences that name the speaker first ("The mayor said:
+// "…"") are not bare.
 func quoteState(s string, in bool) (bare, out bool) {
 	state := in
-	quoted := in // the sentence starts with quoted words
+	bare = in
 	lead := true
-	closed := -1
 	for i := 0; i < len(s); {
 		kind, n := quoteAt(s, i)
 		if kind == notQuote {
@@ -103,20 +103,11 @@ func quoteState(s string, in bool) (bare, out bool) {
 			state = !state
 		}
 		if lead && state {
-			quoted = true
-		}
-		if quoted && !state && closed < 0 {
-			closed = i + n
+			bare = true
 		}
 		i += n
 	}
-	if !quoted {
-		return false, state
-	}
-	if in || closed < 0 {
-		return true, state
-	}
-	return len(strings.Fields(s[closed:])) < 2, state
+	return bare, state
 }
 
 // endsSentence reports whether s ends with final punctuation, possibly
