@@ -9,9 +9,10 @@ import (
 // NISTOptions returns the ROUGE options of NIST's DUC 2005–2007 runs,
 // "-n 2 -x -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l <words>": ROUGE-1,
 // ROUGE-2 and ROUGE-SU4 on stemmed words, no ROUGE-L, model average,
-// summaries cut to words words. NISTBootstrap is the matching resampling.
+// summaries cut to words words, with the stems of NIST's installation
+// (DUCStems). NISTBootstrap is the matching resampling.
 func NISTOptions(words int) Options {
-	return Options{N: 2, Stem: true, NoLCS: true, Skip: true, SkipGap: 4, SkipUni: true, Alpha: 0.5, Words: words}
+	return Options{N: 2, Stem: true, NoLCS: true, Skip: true, SkipGap: 4, SkipUni: true, Alpha: 0.5, Words: words, DUCStems: true}
 }
 
 // NISTBootstrap is the resampling of NIST's runs: 1000 resamples, 95%.

@@ -32,6 +32,10 @@ type Options struct {
 	SkipUni   bool    // -u: count unigrams with the skip-bigrams (ROUGE-SU)
 	Best      bool    // -f B: score against the best model instead of all (-f A)
 	Alpha     float64 // -p: F = 1/(Alpha/P + (1-Alpha)/R), in [0, 1]
+	// DUCStems stems as the ROUGE-1.5.5 of NIST's DUC 2005–2007 runs did:
+	// its WordNet exception database maps "better" to "well", where the
+	// one behind ROUGE-1.5.5's golden cases maps it to "good".
+	DUCStems bool
 }
 
 // DefaultOptions returns the options ROUGE-1.5.5 uses when given only -n 2:
@@ -200,11 +204,11 @@ func prepare(lines []string, opt Options) *summary {
 	}
 	s := &summary{}
 	for _, l := range truncate(lines, words, bytes) {
-		s.tokens = appendTokens(s.tokens, l, opt.Stem, opt.Stopwords)
+		s.tokens = appendTokens(s.tokens, l, opt.Stem, opt.Stopwords, opt.DUCStems)
 	}
 	if !opt.NoLCS || opt.Weight > 0 {
 		for _, l := range truncateLCS(lines, words, bytes) {
-			s.sentences = append(s.sentences, appendTokens(nil, l, opt.Stem, opt.Stopwords))
+			s.sentences = append(s.sentences, appendTokens(nil, l, opt.Stem, opt.Stopwords, opt.DUCStems))
 		}
 	}
 	return s

@@ -81,10 +81,12 @@ var stemCache sync.Map
 // script, which reads bytes), stopwords are dropped when stop is set, and
 // tokens longer than three bytes are stemmed when stem is set.
 func Tokens(line string, stem, stop bool) []string {
-	return appendTokens(nil, line, stem, stop)
+	return appendTokens(nil, line, stem, stop, false)
 }
 
-func appendTokens(out []string, s string, stem, stop bool) []string {
+// appendTokens appends the tokens of s to out, as Tokens does; duc selects
+// the stems of NIST's DUC runs (see Options.DUCStems).
+func appendTokens(out []string, s string, stem, stop, duc bool) []string {
 	i := 0
 	for i < len(s) {
 		if !isAlnum(s[i]) {
@@ -100,7 +102,10 @@ func appendTokens(out []string, s string, stem, stop bool) []string {
 		if stop && stopwords[w] {
 			continue
 		}
-		if stem {
+		switch {
+		case stem && duc && w == "better":
+			w = "well"
+		case stem:
 			w = Stem(w)
 		}
 		out = append(out, w)
