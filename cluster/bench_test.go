@@ -1,6 +1,7 @@
 package cluster_test
 
 import (
+	"flag"
 	"runtime"
 	"strconv"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/cluster"
 )
+
+var online1m = flag.Bool("online1m", false, "run BenchmarkOnline on 1M articles too")
 
 // BenchmarkOnline feeds a synthetic stream (see synth) of n articles to one
 // Online and reports articles/s of Add alone (generation excluded), in wall
@@ -19,12 +22,14 @@ import (
 // Add keeps the article pointers for Events, so the benchmark drops each
 // article's Text after Add, as a caller that stores texts elsewhere would.
 //
-//	go test ./cluster -run '^$' -bench Online -benchtime 1x
+// The 1M run takes minutes on a shared machine and runs only with -online1m:
+//
+//	go test ./cluster -run '^$' -bench Online -benchtime 1x [-online1m]
 func BenchmarkOnline(b *testing.B) {
-	for _, n := range []int{10_000, 100_000, 1_000_000} {
+	for _, n := range []int{10_000, 100_000, 300_000, 1_000_000} {
 		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
-			if testing.Short() && n > 100_000 {
-				b.Skip("-short")
+			if n > 300_000 && !*online1m {
+				b.Skip("1M articles: run with -online1m")
 			}
 			for range b.N {
 				runOnline(b, n)
@@ -80,4 +85,32 @@ func runOnline(b *testing.B, n int) {
 	b.ReportMetric(f, "F1")
 	runtime.KeepAlive(o)
 	b.StartTimer()
+}
+
+// BenchmarkCluster runs each brief.Clusterer over a closed synthetic set of
+// n articles and reports articles/s and the B-cubed F1 against the
+// generator's events.
+//
+//	go test ./cluster -run '^$' -bench Cluster -benchtime 1x
+func BenchmarkCluster(b *testing.B) {
+	for _, n := range []int{1_000, 10_000} {
+		g := newSynth(1, 100)
+		arts := make([]*brief.Article, n)
+		gold := make(map[string]string, n)
+		for i := range arts {
+			a, ev := g.next()
+			arts[i], gold[a.ID] = a, ev
+		}
+		for _, tc := range clusterers {
+			b.Run(tc.name+"/n="+strconv.Itoa(n), func(b *testing.B) {
+				var s cluster.Scores
+				start := time.Now()
+				for range b.N {
+					s = cluster.Evaluate(tc.c, arts, gold)
+				}
+				b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "articles/s")
+				b.ReportMetric(s.F, "F1")
+			})
+		}
+	}
 }

@@ -257,6 +257,8 @@ func (f *featurizer) raw(a *brief.Article) raw {
 		r.hash = xxh3.Hash(f.norm)
 		r.sketch = f.sketch()
 	}
+	slices.Sort(f.touched)
+	slices.Sort(f.ttouched)
 	r.counts = make(vec.Vector, len(f.touched))
 	for i, id := range f.touched {
 		r.counts[i] = vec.Entry{ID: id, W: f.counts[id]}
@@ -265,8 +267,6 @@ func (f *featurizer) raw(a *brief.Article) raw {
 	for i, id := range f.ttouched {
 		r.title[i] = vec.Entry{ID: id, W: f.tcounts[id]}
 	}
-	sortVec(r.counts)
-	sortVec(r.title)
 	f.reset()
 	return r
 }
@@ -306,11 +306,6 @@ func (f *featurizer) reset() {
 func (f *featurizer) isEntity(id uint32) bool {
 	t := f.dict.Term(id)
 	return len(t) > 0 && t[0] == entityPrefix[0]
-}
-
-func sortVec(v vec.Vector) vec.Vector {
-	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
-	return v
 }
 
 // sketch returns the bottom-k sketch of the body scanned into norm.

@@ -241,16 +241,10 @@ func (o *Online) twin(d doc) *story {
 // keys returns the index terms of d: its top text terms and top names.
 func (o *Online) keys(d doc) []uint32 {
 	var ks []uint32
-	for i, e := range vec.ByWeight(d.text) {
-		if i == o.cfg.TopTerms {
-			break
-		}
+	for _, e := range vec.Heaviest(d.text, o.cfg.TopTerms) {
 		ks = append(ks, e.ID)
 	}
-	for i, e := range vec.ByWeight(d.ents) {
-		if i == topEntities {
-			break
-		}
+	for _, e := range vec.Heaviest(d.ents, topEntities) {
 		ks = append(ks, e.ID)
 	}
 	return ks

@@ -102,13 +102,34 @@ func Top(v Vector, k int) Vector {
 	if k <= 0 {
 		return nil
 	}
-	out := slices.Clone(v)
-	if len(out) <= k {
-		return out
+	if len(v) <= k {
+		return slices.Clone(v)
 	}
-	slices.SortFunc(out, byWeight)
-	out = out[:k:k]
-	slices.SortFunc(out, func(a, b Entry) int { return cmpID(a.ID, b.ID) })
+	// The k-th largest weight is the cut; entries above it are kept, and
+	// entries equal to it in ID order while room is left.
+	ws := make([]float64, len(v))
+	for i, e := range v {
+		ws[i] = e.W
+	}
+	slices.Sort(ws)
+	cut := ws[len(ws)-k]
+	above := 0
+	for _, w := range ws[len(ws)-k:] {
+		if w > cut {
+			above++
+		}
+	}
+	ties := k - above
+	out := make(Vector, 0, k)
+	for _, e := range v {
+		switch {
+		case e.W > cut:
+			out = append(out, e)
+		case e.W == cut && ties > 0:
+			out = append(out, e)
+			ties--
+		}
+	}
 	return out
 }
 
@@ -116,6 +137,18 @@ func Top(v Vector, k int) Vector {
 // increasing ID. It does not modify v.
 func ByWeight(v Vector) []Entry {
 	out := slices.Clone(v)
+	slices.SortFunc(out, byWeight)
+	return out
+}
+
+// Heaviest returns the k entries of v of largest weight (ties broken by
+// smaller ID) sorted by decreasing weight, or all of them when len(v) <= k.
+// It does not modify v and costs O(len(v)) plus O(k·log k).
+func Heaviest(v Vector, k int) []Entry {
+	if k <= 0 || len(v) == 0 {
+		return nil
+	}
+	out := Top(v, k)
 	slices.SortFunc(out, byWeight)
 	return out
 }

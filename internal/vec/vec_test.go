@@ -45,6 +45,12 @@ func TestAddTopNormalize(t *testing.T) {
 	if want := v(2, 3, 4, 3); !slices.Equal(top, want) {
 		t.Errorf("Top(2) = %v, want %v", top, want)
 	}
+	if got, want := Heaviest(v(1, 0.5, 2, 3, 3, 1, 4, 3, 5, 2), 3), v(2, 3, 4, 3, 5, 2); !slices.Equal(got, want) {
+		t.Errorf("Heaviest(3) = %v, want %v", got, want)
+	}
+	if got, want := Top(v(1, 2, 2, 1, 3, 1, 4, 1), 2), v(1, 2, 2, 1); !slices.Equal(got, want) {
+		t.Errorf("Top(2) with ties = %v, want %v", got, want)
+	}
 	if got := Top(v(1, 1), 0); got != nil {
 		t.Errorf("Top(0) = %v, want nil", got)
 	}
