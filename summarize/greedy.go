@@ -12,18 +12,6 @@ import (
 	"github.com/briefnews/brief/internal/vec"
 )
 
-// baselines lists the baseline methods of this package under their --method
-// names, for merging into Methods.
-var baselines = map[string]func() Method{
-	"lead":     func() Method { return Lead{} },
-	"centroid": func() Method { return Centroid{} },
-	"lexrank":  func() Method { return LexRank{} },
-	"textrank": func() Method { return TextRank{} },
-	"mmr":      func() Method { return MMR{} },
-	"klsum":    func() Method { return KLSum{} },
-	"sumbasic": func() Method { return SumBasic{} },
-}
-
 // Ranker scores the sentences of a cluster: it returns one finite score per
 // sentence of c.Sentences, higher meaning more worth including.
 // Implementations are total and deterministic and do not modify c.

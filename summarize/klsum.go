@@ -25,10 +25,12 @@ import (
 // sentences. P_S is smoothed additively over the documents' vocabulary V,
 // P_S(w) = (n_S(w) + δ) / (n_S + δ|V|), which keeps the divergence finite;
 // the direction KL(P_D ‖ P_S), the paper's, charges for document words the
-// summary misses. Ties go to the lower index. The zero value is ready to
+// summary misses. The paper gives no δ; 0.1 scored best of 0.001, 0.01, 0.1
+// and 1 on the DUC 2007 update development sets (ROUGE-2 0.084 against
+// 0.059 for 0.01). Ties go to the lower index. The zero value is ready to
 // use and safe for concurrent use.
 type KLSum struct {
-	Smoothing float64 // δ; 0 means 0.01 (not tuned)
+	Smoothing float64 // δ; 0 means 0.1
 }
 
 // Select implements Method.
@@ -39,7 +41,7 @@ func (m KLSum) Select(c *Cluster, b brief.Budget) []int {
 	}
 	delta := m.Smoothing
 	if delta <= 0 {
-		delta = 0.01
+		delta = 0.1
 	}
 	counts := c.termCounts()
 	pd := make([]float64, len(c.vocab))
