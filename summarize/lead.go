@@ -5,6 +5,7 @@ package summarize
 import (
 	"math"
 	"sort"
+	"time"
 
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/internal/vec"
@@ -75,7 +76,7 @@ func (l Lead) articleOrder(c *Cluster) []int {
 	sort.SliceStable(order, func(x, y int) bool {
 		i, j := order[x], order[y]
 		if !l.Central {
-			di, dj := c.Articles[i].Published, c.Articles[j].Published
+			di, dj := published(c.Articles[i]), published(c.Articles[j])
 			if !di.Equal(dj) {
 				if di.IsZero() || dj.IsZero() {
 					return dj.IsZero()
@@ -86,6 +87,14 @@ func (l Lead) articleOrder(c *Cluster) []int {
 		return centrality[i] > centrality[j]
 	})
 	return order
+}
+
+// published returns the publication time of a, zero for a nil article.
+func published(a *brief.Article) time.Time {
+	if a == nil {
+		return time.Time{}
+	}
+	return a.Published
 }
 
 // articleCentrality returns, for each article, the cosine similarity of the

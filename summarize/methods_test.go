@@ -87,6 +87,7 @@ func contractFixtures(tb testing.TB) []contractFixture {
 		{name: "empty", articles: nil},
 		{name: "nil and empty articles", articles: []*brief.Article{nil, {ID: "blank", Language: "en"}}},
 		{name: "one article", articles: quake[:1]},
+		{name: "nil article among others", articles: []*brief.Article{quake[2], nil, quake[0]}},
 		{name: "one sentence longer than small budgets", articles: []*brief.Article{
 			{ID: "long", Language: "en", Text: "In Varenna " + long + "until nightfall."},
 		}},
