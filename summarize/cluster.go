@@ -209,9 +209,31 @@ func (c *Cluster) group() {
 	// its two rarest: when the shorter of two near-duplicates shares most of
 	// its terms with the longer, the longer almost always holds one of the
 	// shorter's two rarest, and rare terms have short lists.
-	postings := make([][]int32, len(c.vocab))
+	// Copies of one sentence found in several articles (wire copies) form
+	// one group directly; only the first takes part in the search.
+	copied := make([]bool, n)
+	byText := map[string][]int{}
 	for i, set := range sets {
 		if len(set) >= 4 {
+			byText[c.Sentences[i].Text] = append(byText[c.Sentences[i].Text], i)
+		}
+	}
+	for _, same := range byText {
+		multi := false
+		for _, j := range same[1:] {
+			multi = multi || c.Sentences[j].Article != c.Sentences[same[0]].Article
+		}
+		if !multi {
+			continue
+		}
+		for _, j := range same[1:] {
+			parent[find(j)] = find(same[0])
+			copied[j] = true
+		}
+	}
+	postings := make([][]int32, len(c.vocab))
+	for i, set := range sets {
+		if len(set) >= 4 && !copied[i] {
 			for _, t := range set {
 				postings[t] = append(postings[t], int32(i))
 			}
@@ -219,7 +241,7 @@ func (c *Cluster) group() {
 	}
 	keys := make([]int32, 0, 64)
 	for i, set := range sets {
-		if len(set) < 4 {
+		if len(set) < 4 || copied[i] {
 			continue
 		}
 		keys = append(keys[:0], set...)
