@@ -97,6 +97,22 @@ var rougeTests = []struct {
 		want:   map[string]Score{"ROUGE-1": {1, 1, 1}},
 	},
 	{
+		// NIST's exception database maps "better" to "well"; the
+		// default one maps it to "good".
+		name:   "DUC stems",
+		peer:   []string{"better"},
+		models: [][]string{{"well"}},
+		opt:    Options{N: 1, NoLCS: true, Stem: true, DUCStems: true, Alpha: 0.5},
+		want:   map[string]Score{"ROUGE-1": {1, 1, 1}},
+	},
+	{
+		name:   "default stems",
+		peer:   []string{"better"},
+		models: [][]string{{"good"}},
+		opt:    Options{N: 1, NoLCS: true, Stem: true, Alpha: 0.5},
+		want:   map[string]Score{"ROUGE-1": {1, 1, 1}},
+	},
+	{
 		// "the" is a SMART common word: peer cat chased dog, model cat
 		// bit dog.
 		name:   "stopwords",
