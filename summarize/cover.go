@@ -90,6 +90,7 @@ func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
 	}
 	s.taken = make([]bool, len(groups))
 	s.best, s.bestVal = s.greedy()
+	s.fix()
 	s.search()
 	st.Nodes = s.nodes
 	st.Optimal = s.nodes <= maxNodes
@@ -100,6 +101,53 @@ func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
 	}
 	slices.Sort(out)
 	return out, st
+}
+
+// fix rules out, before the search, every item that cannot be part of a
+// solution better than the incumbent: one whose gain plus the fractional
+// knapsack optimum of the other items (at their full weights, in the room it
+// leaves) is no more than the incumbent's value. This is the bound of the
+// search applied at the root to each item forced in, so the optimum is
+// unchanged.
+func (s *solver) fix() {
+	order := make([]int, len(s.p.items))
+	rs := make([]float64, len(s.p.items))
+	for i, it := range s.p.items {
+		order[i] = i
+		rs[i] = s.gain[i] / float64(max(it.cost, 1))
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		switch {
+		case rs[a] > rs[b]:
+			return -1
+		case rs[a] < rs[b]:
+			return 1
+		}
+		return a - b
+	})
+	for j, it := range s.p.items {
+		room := s.p.limit - it.cost
+		ub := s.gain[j]
+		for _, i := range order {
+			if room <= 0 && s.p.items[i].cost > 0 {
+				break
+			}
+			if i == j {
+				continue
+			}
+			c := s.p.items[i].cost
+			if c <= room {
+				ub += s.gain[i]
+				room -= c
+			} else {
+				ub += rs[i] * float64(room)
+				room = 0
+			}
+		}
+		if ub <= s.bestVal+eps {
+			s.excluded[j] = true
+		}
+	}
 }
 
 // open reports whether item i can still be added.
