@@ -1,0 +1,376 @@
+// Package server is the HTTP server of brief: a JSON API to post articles,
+// read stories, search and subscribe to feeds, and a web page that shows
+// each story's summary with every sentence linked to its source.
+//
+// Articles posted to the server are stored, assigned to a story by an
+// online clusterer, and each story they touch gets a new summary. The
+// clustering state lives in memory and is rebuilt from the store when the
+// server starts, so an article acknowledged by the API survives a crash.
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/cluster"
+	"github.com/briefnews/brief/summarize"
+)
+
+// Assigner assigns each article to a story as it arrives and returns the
+// story's ID. Given the same articles in the same order it must return the
+// same IDs: the server replays the stored articles through a new Assigner
+// when it starts. *cluster.Online is an Assigner.
+type Assigner interface {
+	Add(a *brief.Article) string
+}
+
+// Fetcher reads the current articles of a feed.
+type Fetcher func(ctx context.Context, url string) ([]*brief.Article, error)
+
+// Server serves the API and the web page over a Store. Set the fields, then
+// call Open (or Recover and Handler, to serve it yourself), and Close when
+// done. Fields must not change after Open.
+type Server struct {
+	Store      brief.Store      // required
+	Summarizer brief.Summarizer // nil means &summarize.Summarizer{}
+	Assigner   Assigner         // nil means cluster.NewOnline(cluster.Config{})
+	Cleaner    brief.Cleaner    // applied to each posted batch before storing; nil keeps the text
+	Budget     brief.Budget     // summary length; zero means brief.DefaultBudget
+
+	// Fetch, when set, is called for every subscribed feed every
+	// PollInterval (zero means 15 minutes); its articles are ingested
+	// like posted ones. Nil disables polling.
+	Fetch        Fetcher
+	PollInterval time.Duration
+
+	Addr         string      // address Open listens on; "" means 127.0.0.1:8080
+	MaxBodyBytes int64       // largest POST body; zero means 32 MiB
+	Logger       *log.Logger // nil means log.Default()
+
+	mu      sync.Mutex // serialises ingestion: store, assign, summarise
+	assign  Assigner
+	ln      net.Listener
+	srv     *http.Server
+	handler http.Handler
+	once    sync.Once
+	cancel  context.CancelFunc
+	done    chan struct{}
+	now     func() time.Time
+}
+
+// DefaultMaxBodyBytes is the default limit on the size of a POST body.
+const DefaultMaxBodyBytes = 32 << 20
+
+func (s *Server) logger() *log.Logger {
+	if s.Logger != nil {
+		return s.Logger
+	}
+	return log.Default()
+}
+
+func (s *Server) summarizer() brief.Summarizer {
+	if s.Summarizer != nil {
+		return s.Summarizer
+	}
+	return &summarize.Summarizer{}
+}
+
+func (s *Server) clock() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now().UTC()
+}
+
+// Recover rebuilds the clustering state by replaying every stored article
+// through the Assigner, in the order they were stored, and repairs the
+// stories whose stored article list differs from the replay (after a crash
+// between storing articles and updating their story). Open calls it.
+func (s *Server) Recover(ctx context.Context) error {
+	if s.Store == nil {
+		return fmt.Errorf("server: no Store: %w", brief.ErrInvalid)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.assign = s.Assigner
+	if s.assign == nil {
+		s.assign = cluster.NewOnline(cluster.Config{})
+	}
+	members := map[string][]string{}
+	var order []string
+	err := s.Store.ScanArticles(ctx, func(a *brief.Article) error {
+		id := s.add(a)
+		if _, ok := members[id]; !ok {
+			order = append(order, id)
+		}
+		members[id] = append(members[id], a.ID)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("server: recover: %w", err)
+	}
+	var stale []string
+	for _, id := range order {
+		st, err := s.Store.Story(ctx, id)
+		if err != nil && !errors.Is(err, brief.ErrNotFound) {
+			return fmt.Errorf("server: recover: %w", err)
+		}
+		if st == nil || !slices.Equal(st.Articles, members[id]) {
+			stale = append(stale, id)
+		}
+	}
+	for _, id := range stale {
+		if err := s.updateStory(ctx, id, members[id]); err != nil {
+			return fmt.Errorf("server: recover: %w", err)
+		}
+	}
+	if len(stale) > 0 {
+		s.logger().Printf("server: rebuilt %d stories", len(stale))
+	}
+	return nil
+}
+
+// add assigns a to a story. The Assigner gets a copy whose Text is dropped
+// after the call: assigners read the text once but may keep the pointer,
+// and the store already holds the text.
+func (s *Server) add(a *brief.Article) string {
+	c := *a
+	id := s.assign.Add(&c)
+	c.Text = ""
+	return id
+}
+
+// Ingest stores articles, assigns the new ones to stories and updates the
+// summaries of the stories they join. Articles without an ID get one from
+// their URL, or else from their outlet, title and text. It returns the
+// stored ID of each article; when it returns without error the articles are
+// durable, even if updating a story failed (that is logged and repaired at
+// the next start).
+func (s *Server) Ingest(ctx context.Context, articles []*brief.Article) ([]brief.PutResult, error) {
+	for _, a := range articles {
+		if a.ID == "" {
+			a.ID = articleID(a)
+		}
+	}
+	if s.Cleaner != nil {
+		articles = s.Cleaner.Clean(articles)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.assign == nil {
+		return nil, fmt.Errorf("server: ingest before Recover: %w", brief.ErrUnavailable)
+	}
+	res, err := s.Store.PutArticles(ctx, articles)
+	if err != nil {
+		return nil, err
+	}
+	touched := map[string][]string{}
+	var order []string
+	for i, a := range articles {
+		if !res[i].New {
+			continue
+		}
+		id := s.add(a)
+		if _, ok := touched[id]; !ok {
+			order = append(order, id)
+		}
+		touched[id] = append(touched[id], a.ID)
+	}
+	// The articles are durable from here; story updates that fail are
+	// rebuilt by Recover.
+	for _, id := range order {
+		var members []string
+		st, err := s.Store.Story(ctx, id)
+		switch {
+		case err == nil:
+			members = st.Articles
+		case !errors.Is(err, brief.ErrNotFound):
+			s.logger().Printf("server: story %s: %v", id, err)
+			continue
+		}
+		members = append(members, touched[id]...)
+		if err := s.updateStory(ctx, id, members); err != nil {
+			s.logger().Printf("server: story %s: %v", id, err)
+		}
+	}
+	return res, nil
+}
+
+// articleID returns a stable ID for an article that has none: a hash of
+// its URL, or of its outlet, title and text.
+func articleID(a *brief.Article) string {
+	h := sha256.New()
+	if a.URL != "" {
+		h.Write([]byte("url\x00" + a.URL))
+	} else {
+		h.Write([]byte("text\x00" + a.Outlet + "\x00" + a.Title + "\x00" + a.Text))
+	}
+	return "a" + hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+// updateStory rewrites the story id with the given member articles: title,
+// summary and update time.
+func (s *Server) updateStory(ctx context.Context, id string, members []string) error {
+	arts, err := s.articles(ctx, members)
+	if err != nil {
+		return err
+	}
+	sum := s.summarizer().Summarize(arts, s.Budget)
+	st := &brief.Story{ID: id, Title: storyTitle(arts), Summary: sum, Updated: s.clock(), Articles: members}
+	return s.Store.PutStory(ctx, st)
+}
+
+// articles loads the articles with the given IDs, skipping missing ones.
+func (s *Server) articles(ctx context.Context, ids []string) ([]*brief.Article, error) {
+	arts := make([]*brief.Article, 0, len(ids))
+	for _, id := range ids {
+		a, err := s.Store.Article(ctx, id)
+		if errors.Is(err, brief.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		arts = append(arts, a)
+	}
+	return arts, nil
+}
+
+// storyTitle is the title of the earliest published article that has one.
+func storyTitle(arts []*brief.Article) string {
+	title := ""
+	var when time.Time
+	for _, a := range arts {
+		if a.Title == "" {
+			continue
+		}
+		if title == "" || (!a.Published.IsZero() && (when.IsZero() || a.Published.Before(when))) {
+			title, when = a.Title, a.Published
+		}
+	}
+	if title == "" {
+		return "Untitled story"
+	}
+	return title
+}
+
+// Open recovers the clustering state, listens on Addr and serves in the
+// background; it also starts polling feeds when Fetch is set.
+func (s *Server) Open(ctx context.Context) error {
+	if err := s.Recover(ctx); err != nil {
+		return err
+	}
+	addr := s.Addr
+	if addr == "" {
+		addr = "127.0.0.1:8080"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("server: %w", err)
+	}
+	s.ln = ln
+	s.srv = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          s.logger(),
+	}
+	go s.srv.Serve(ln)
+	pctx, cancel := context.WithCancel(context.Background())
+	s.cancel, s.done = cancel, make(chan struct{})
+	go s.poll(pctx)
+	return nil
+}
+
+// URL returns the base URL the server listens on, after Open.
+func (s *Server) URL() string {
+	if s.ln == nil {
+		return ""
+	}
+	return "http://" + s.ln.Addr().String()
+}
+
+// Close stops polling and shuts the HTTP server down, waiting up to 10
+// seconds for requests in flight. It does not close the Store.
+func (s *Server) Close() error {
+	if s.cancel != nil {
+		s.cancel()
+		<-s.done
+		s.cancel = nil
+	}
+	if s.srv == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := s.srv.Shutdown(ctx)
+	s.srv = nil
+	return err
+}
+
+// poll ingests the articles of every subscribed feed every PollInterval
+// until ctx is done.
+func (s *Server) poll(ctx context.Context) {
+	defer close(s.done)
+	if s.Fetch == nil {
+		return
+	}
+	every := s.PollInterval
+	if every <= 0 {
+		every = 15 * time.Minute
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		s.PollOnce(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// PollOnce fetches every subscribed feed once with Fetch and ingests the
+// articles, logging failures. It does nothing when Fetch is nil.
+func (s *Server) PollOnce(ctx context.Context) {
+	if s.Fetch == nil {
+		return
+	}
+	feeds, err := s.Store.Feeds(ctx)
+	if err != nil {
+		s.logger().Printf("server: feeds: %v", err)
+		return
+	}
+	for _, f := range feeds {
+		if ctx.Err() != nil {
+			return
+		}
+		arts, err := s.Fetch(ctx, f.URL)
+		if err != nil {
+			s.logger().Printf("server: feed %s: %v", f.URL, err)
+		}
+		if len(arts) > 0 {
+			if _, err := s.Ingest(ctx, arts); err != nil {
+				s.logger().Printf("server: feed %s: %v", f.URL, err)
+				continue
+			}
+		}
+		f.Checked = s.clock()
+		if err := s.Store.UpdateFeed(ctx, f); err != nil {
+			s.logger().Printf("server: feed %s: %v", f.URL, err)
+		}
+	}
+}
