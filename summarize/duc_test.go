@@ -265,3 +265,37 @@ func TestDUCShow(t *testing.T) {
 		}
 	}
 }
+
+// TestDUCSpeed times the default method end to end on the union of the
+// three sets of each topic (about 25 articles, 15,000 words), the best of 5
+// runs per topic, to check the speed target on real newswire.
+func TestDUCSpeed(t *testing.T) {
+	if *ducDir == "" {
+		t.Skip("no -duc data set given")
+	}
+	topics := loadDUC(t, *ducDir, "ABC")
+	var total time.Duration
+	n := 0
+	for k := 0; k+2 < len(topics); k += 3 {
+		var arts []*brief.Article
+		for _, tp := range topics[k : k+3] {
+			arts = append(arts, tp.articles...)
+		}
+		words := 0
+		for _, a := range arts {
+			words += brief.CountWords(a.Text)
+		}
+		best := time.Duration(1 << 62)
+		s := &summarize.Summarizer{}
+		for range 5 {
+			start := time.Now()
+			s.Summarize(arts, brief.Budget{Words: 100})
+			best = min(best, time.Since(start))
+		}
+		_, st := summarize.ILP{}.Solve(summarize.NewCluster(arts), brief.Budget{Words: 100})
+		t.Logf("%s: %d articles, %d words: %v (%d sentences, %d concepts, %d nodes, optimal %v)", topics[k].id[:5], len(arts), words, best, st.Sentences, st.Concepts, st.Nodes, st.Optimal)
+		total += best
+		n++
+	}
+	t.Logf("mean %v per cluster", total/time.Duration(n))
+}
