@@ -520,3 +520,32 @@ func ExampleGreedy() {
 	// The regional government declared a state of emergency.
 	// A magnitude 6.4 earthquake struck the coastal town of Varenna on Saturday.
 }
+
+// FuzzMethodContract checks the Method contract of every method on two
+// arbitrary articles and an arbitrary budget in one unit.
+func FuzzMethodContract(f *testing.F) {
+	quake := MustReadArticles(f, "testdata/quake")
+	f.Add(quake[0].Text, quake[1].Text, uint8(0), 100)
+	f.Add(quake[2].Text, quake[2].Text, uint8(1), 300)
+	f.Add(quake[3].Text, "", uint8(2), 2)
+	f.Add("It was not what it was. It is.", "¿Qué pasó? Nadie sabe.", uint8(0), 5)
+	f.Fuzz(func(t *testing.T, a, b string, unit uint8, limit int) {
+		fx := contractFixture{name: "fuzz", articles: []*brief.Article{
+			{ID: "a", Language: "en", Text: a},
+			{ID: "b", Text: b, Published: time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)},
+		}}
+		// A Budget has one positive field at most.
+		var budget brief.Budget
+		switch unit % 4 {
+		case 0:
+			budget.Words = limit % 500
+		case 1:
+			budget.Bytes = limit % 5000
+		case 2:
+			budget.Sentences = limit % 20
+		}
+		for _, name := range methodNames() {
+			checkContract(t, name, fx, budget)
+		}
+	})
+}
