@@ -47,6 +47,11 @@ type Server struct {
 	Cleaner    brief.Cleaner    // applied to each posted batch before storing; nil keeps the text
 	Budget     brief.Budget     // summary length; zero means brief.DefaultBudget
 
+	// MaxSummaryArticles caps the articles a summary is written from: the
+	// story's latest ones. Zero means 50. It bounds the cost of an update
+	// when stories grow long.
+	MaxSummaryArticles int
+
 	// Fetch, when set, is called for every subscribed feed every
 	// PollInterval (zero means 15 minutes); its articles are ingested
 	// like posted ones. Nil disables polling.
@@ -221,7 +226,15 @@ func articleID(a *brief.Article) string {
 // updateStory rewrites the story id with the given member articles: title,
 // summary and update time.
 func (s *Server) updateStory(ctx context.Context, id string, members []string) error {
-	arts, err := s.articles(ctx, members)
+	max := s.MaxSummaryArticles
+	if max <= 0 {
+		max = 50
+	}
+	latest := members
+	if len(latest) > max {
+		latest = latest[len(latest)-max:]
+	}
+	arts, err := s.articles(ctx, latest)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/briefnews/brief"
+)
+
+func TestServeFlags(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		ok   bool
+	}{
+		{"defaults", nil, true},
+		{"all", []string{"--addr", "127.0.0.1:0", "--db", "x.db", "--load", "a", "--load", "b", "--poll", "0", "--words", "50"}, true},
+		{"postgres", []string{"--db", "postgres://u@127.0.0.1:5432/db"}, true},
+		{"empty db", []string{"--db", ""}, false},
+		{"negative words", []string{"--words", "-1"}, false},
+		{"negative poll", []string{"--poll", "-1s"}, false},
+		{"bad method", []string{"--method", "nope"}, false},
+		{"unknown flag", []string{"--nope"}, false},
+	}
+	for _, tt := range tests {
+		m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard}
+		c := &serveCommand{main: m}
+		err := c.ParseFlags(tt.args)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: ParseFlags(%q) = %v, want ok=%v", tt.name, tt.args, err, tt.ok)
+		}
+		if err != nil && exitCode(err) != 2 {
+			t.Errorf("%s: exit code %d, want 2", tt.name, exitCode(err))
+		}
+	}
+	c := &serveCommand{main: &Main{Stderr: io.Discard}}
+	c.ParseFlags([]string{"--load", "a", "b", "c"})
+	if strings.Join(c.load, " ") != "a b c" {
+		t.Errorf("load paths = %q, want a b c", c.load)
+	}
+}
+
+// TestServeChild is not a test: it is the server process of
+// TestServeDurable, run as a child with BRIEF_SERVE_CHILD set to its
+// arguments (one per line). It serves until killed.
+func TestServeChild(t *testing.T) {
+	args := os.Getenv("BRIEF_SERVE_CHILD")
+	if args == "" {
+		t.Skip("runs only as the child of TestServeDurable")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	c := &serveCommand{main: m}
+	if err := c.ParseFlags(strings.Split(args, "\n")); err != nil {
+		t.Fatal(err)
+	}
+	err := c.Run(ctx)
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var listening = regexp.MustCompile(`listening on (http://\S+)`)
+
+// startServe starts `brief serve` in a child process and returns it with
+// its base URL once it listens.
+func startServe(t *testing.T, args ...string) (*exec.Cmd, string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$", "-test.v")
+	cmd.Env = append(os.Environ(), "BRIEF_SERVE_CHILD="+strings.Join(args, "\n"))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout = cmd.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	urls := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		sent := false
+		for sc.Scan() {
+			if m := listening.FindStringSubmatch(sc.Text()); m != nil && !sent {
+				urls <- m[1]
+				sent = true
+			}
+		}
+		if !sent {
+			close(urls)
+		}
+	}()
+	select {
+	case u, ok := <-urls:
+		if !ok {
+			cmd.Wait()
+			t.Fatalf("brief serve %q exited before listening", args)
+		}
+		return cmd, u
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("brief serve %q did not listen within 60s", args)
+	}
+	return nil, ""
+}
+
+// synthArticle returns article n of a synthetic stream about a few
+// topics, each with its own vocabulary.
+func synthArticle(rng *rand.Rand, n int) map[string]string {
+	topic := n % 12
+	word := func() string {
+		return fmt.Sprintf("%s%d", []string{"vel", "mar", "tos", "kel", "dran", "pil"}[rng.Intn(6)], topic*10+rng.Intn(10))
+	}
+	var b strings.Builder
+	for s := 0; s < 6; s++ {
+		fmt.Fprintf(&b, "The %s council said %s and %s met in %s on Monday to discuss the %s plan. ", word(), word(), word(), word(), word())
+	}
+	return map[string]string{
+		"title":     fmt.Sprintf("Report %d on %s", n, word()),
+		"text":      b.String(),
+		"outlet":    fmt.Sprintf("Outlet %d", n%5),
+		"url":       fmt.Sprintf("https://news%d.example/%d", n%5, n),
+		"published": time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(n) * time.Minute).Format(time.RFC3339),
+	}
+}
+
+// TestServeDurable posts articles from client goroutines to a `brief
+// serve` process, kills it with SIGKILL mid-stream, restarts it on the same
+// database and checks that every article acknowledged with 201 is there and
+// in exactly one story.
+func TestServeDurable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("durability test skipped with -short")
+	}
+	if os.Getenv("BRIEF_SERVE_CHILD") != "" {
+		t.Skip("child process")
+	}
+	db := filepath.Join(t.TempDir(), "brief.db")
+	args := []string{"--addr", "127.0.0.1:0", "--db", db, "--poll", "0"}
+	cmd, base := startServe(t, args...)
+
+	var mu sync.Mutex
+	var acked []string
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	client := &http.Client{Timeout: 10 * time.Second}
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewSource(int64(w)))
+			for n := w; ; n += 3 {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				body, _ := json.Marshal(synthArticle(rng, n))
+				resp, err := client.Post(base+"/api/articles", "application/json", bytes.NewReader(body))
+				if err != nil {
+					return // the server was killed
+				}
+				var out struct{ IDs []string }
+				err = json.NewDecoder(resp.Body).Decode(&out)
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusCreated && err == nil {
+					mu.Lock()
+					acked = append(acked, out.IDs...)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	// Kill once enough articles are acknowledged, with posts in flight.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		mu.Lock()
+		n := len(acked)
+		mu.Unlock()
+		if n >= 60 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	close(stop)
+	wg.Wait()
+	mu.Lock()
+	ids := append([]string(nil), acked...)
+	mu.Unlock()
+	if len(ids) == 0 {
+		t.Fatal("no article was acknowledged before the kill")
+	}
+
+	cmd, base = startServe(t, args...)
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	for _, id := range ids {
+		resp, err := client.Get(base + "/api/articles/" + id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("acknowledged article %s: GET = %d after restart", id, resp.StatusCode)
+		}
+	}
+	// Recovery put every stored article in exactly one story.
+	inStory := map[string]int{}
+	cursor := ""
+	for page := 0; page < 1000; page++ {
+		var list struct {
+			Stories []brief.Story
+			Next    string
+		}
+		resp, err := client.Get(base + "/api/stories?limit=100&cursor=" + cursor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		json.NewDecoder(resp.Body).Decode(&list)
+		resp.Body.Close()
+		for _, s := range list.Stories {
+			for _, id := range s.Articles {
+				inStory[id]++
+			}
+		}
+		if cursor = list.Next; cursor == "" {
+			break
+		}
+	}
+	for _, id := range ids {
+		if inStory[id] != 1 {
+			t.Errorf("article %s is in %d stories after restart, want 1", id, inStory[id])
+		}
+	}
+	t.Logf("%d acknowledged articles survived SIGKILL", len(ids))
+}
