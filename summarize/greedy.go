@@ -40,8 +40,8 @@ const DefaultRedundancy = 0.5
 type Greedy struct {
 	Ranker Ranker // nil selects nothing
 	// Redundancy is the largest cosine similarity allowed between two
-	// chosen sentences; 0 means DefaultRedundancy, 1 or more disables the
-	// check (near-duplicate groups are still skipped).
+	// chosen sentences; 0 or less means DefaultRedundancy, 1 or more
+	// disables the check (near-duplicate groups are still skipped).
 	Redundancy float64
 }
 
@@ -55,7 +55,7 @@ func (g Greedy) Select(c *Cluster, b brief.Budget) []int {
 
 // greedySelect implements Greedy for the given scores.
 func greedySelect(c *Cluster, b brief.Budget, scores []float64, redundancy float64) []int {
-	if redundancy == 0 {
+	if redundancy <= 0 {
 		redundancy = DefaultRedundancy
 	}
 	var vecs []vec.Vector

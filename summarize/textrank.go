@@ -23,7 +23,8 @@ import (
 //	WS(V_i) = (1−d) + d Σ_j w_ji / Σ_k w_jk · WS(V_j)
 //
 // with the paper's damping d = 0.85, divided by the number of sentences so
-// that the scores sum to 1 (the order is the same), computed by power
+// that the scores sum to 1 (the order is the same; a sentence without edges
+// spreads its score evenly, which changes only the scale), computed by power
 // iteration until the L1 change is below 1e-6. Sentences are then taken by
 // Greedy with Redundancy. The zero value is ready to use and safe for
 // concurrent use.
