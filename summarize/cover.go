@@ -36,7 +36,8 @@ type solver struct {
 	bestVal  float64
 	nodes    int
 	maxNodes int
-	heap     []ratio // scratch for the bound
+	top      []ratio // scratch for the bound
+	minCost  int     // smallest positive item cost
 	total    float64 // weight of all concepts
 }
 
@@ -48,10 +49,10 @@ type ratio struct {
 
 // solve maximises coverage exactly by depth-first branch and bound, and
 // returns the chosen sentences. Each node branches on the open item of
-// largest marginal gain per cost, "take" first. A node is pruned when its bound — the
-// covered weight plus the optimum of the fractional knapsack over the
-// undecided items, each valued at its marginal gain given the items chosen
-// so far — cannot beat the best solution. Because coverage is submodular,
+// largest marginal gain per cost, "take" first. A node is pruned when its
+// bound — the covered weight plus the optimum of the fractional knapsack
+// over the undecided items, each valued at its marginal gain given the items
+// chosen so far — cannot beat the best solution. Because coverage is submodular,
 // the gain of a set of items is at most the sum of their marginal gains, so
 // the bound is valid and the search exact. The search starts from the
 // greedy solution and stops after maxNodes nodes, returning the best
@@ -89,6 +90,12 @@ func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
 		}
 	}
 	s.taken = make([]bool, len(groups))
+	s.minCost = p.limit + 1
+	for _, it := range p.items {
+		if it.cost > 0 {
+			s.minCost = min(s.minCost, it.cost)
+		}
+	}
 	s.best, s.bestVal = s.greedy()
 	s.fix()
 	s.search()
@@ -222,12 +229,16 @@ func (s *solver) greedy() ([]int, float64) {
 }
 
 // bound returns an upper bound on the value reachable from the current
-// node — the fractional knapsack optimum of the open items' gains, found by
-// popping a max-heap of gain per cost until the room is full — and the open
-// item of largest gain per cost, or -1 when no item is open.
+// node — the fractional knapsack optimum of the open items' gains — and the
+// open item of largest gain per cost, or -1 when no item is open. The
+// knapsack takes items by decreasing gain per cost until the room is full;
+// since every item costs at least minCost, it never reaches past the first
+// room/minCost + 1 of them, so only those are kept, in a small sorted
+// buffer.
 func (s *solver) bound() (float64, int) {
 	room := s.p.limit - s.used
-	h := s.heap[:0]
+	k := room/s.minCost + 1
+	top := s.top[:0]
 	ub := s.value
 	pick, maxR := -1, 0.0
 	for i, it := range s.p.items {
@@ -243,47 +254,34 @@ func (s *solver) bound() (float64, int) {
 			ub += g
 			continue
 		}
-		h = append(h, ratio{r, g, c})
+		if len(top) == k {
+			if r <= top[k-1].r {
+				continue
+			}
+			top = top[:k-1]
+		}
+		j := len(top)
+		top = append(top, ratio{})
+		for j > 0 && top[j-1].r < r {
+			top[j] = top[j-1]
+			j--
+		}
+		top[j] = ratio{r, g, c}
 	}
-	s.heap = h
-	if cheap := ub + maxR*float64(room); cheap <= s.bestVal+eps {
-		return cheap, pick // the cheap bound already prunes
-	}
-	for j := len(h)/2 - 1; j >= 0; j-- {
-		siftDown(h, j)
-	}
-	for len(h) > 0 && room > 0 {
-		top := h[0]
-		if top.cost <= room {
-			ub += top.gain
-			room -= top.cost
+	s.top = top
+	for _, t := range top {
+		if room <= 0 {
+			break
+		}
+		if t.cost <= room {
+			ub += t.gain
+			room -= t.cost
 		} else {
-			ub += top.r * float64(room)
+			ub += t.r * float64(room)
 			room = 0
 		}
-		h[0] = h[len(h)-1]
-		h = h[:len(h)-1]
-		siftDown(h, 0)
 	}
 	return min(ub, s.total), pick
-}
-
-// siftDown restores the max-heap order (by r) of h below position j.
-func siftDown(h []ratio, j int) {
-	for {
-		l := 2*j + 1
-		if l >= len(h) {
-			return
-		}
-		if r := l + 1; r < len(h) && h[r].r > h[l].r {
-			l = r
-		}
-		if h[j].r >= h[l].r {
-			return
-		}
-		h[j], h[l] = h[l], h[j]
-		j = l
-	}
 }
 
 const eps = 1e-9

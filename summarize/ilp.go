@@ -88,19 +88,21 @@ func (m ILP) Solve(c *Cluster, b brief.Budget) ([]int, ILPStats) {
 // counting more.
 func (c *Cluster) conceptProblem(minDocs int, b brief.Budget) *cover {
 	type stat struct {
+		key    uint64  // conceptKey of the concept
 		docs   int     // number of articles containing the concept
 		weight float64 // Σ over those articles of positionWeight
 		last   int     // last article counted
 		id     int32   // 1 + index in cover.weights; 0 when not yet kept
 	}
-	stats := map[uint64]*stat{}
-	sentConcepts := make([][]uint64, len(c.Sentences))
-	see := func(key uint64, s *Sentence) {
-		st := stats[key]
-		if st == nil {
-			st = &stat{last: -1}
-			stats[key] = st
-		}
+	// Unigram concepts are stats[0:len(vocab)], by term ID; bigrams follow.
+	stats := make([]stat, len(c.vocab), 4*len(c.vocab))
+	for id := range stats {
+		stats[id] = stat{key: conceptKey(int32(id), unigram), last: -1}
+	}
+	bigrams := make(map[uint64]int32, 2*len(c.vocab))
+	sentConcepts := make([][]int32, len(c.Sentences))
+	see := func(k int32, s *Sentence) {
+		st := &stats[k]
 		if st.last != s.Article {
 			st.last = s.Article
 			st.docs++
@@ -109,20 +111,25 @@ func (c *Cluster) conceptProblem(minDocs int, b brief.Budget) *cover {
 	}
 	for i := range c.Sentences {
 		s := &c.Sentences[i]
-		var cs []uint64
+		cs := make([]int32, 0, 2*len(s.words))
 		for k, a := range s.words {
 			if !c.stop[a] {
-				key := conceptKey(a, unigram)
-				see(key, s)
-				cs = append(cs, key)
+				see(a, s)
+				cs = append(cs, a)
 			}
 			if k+1 == len(s.words) {
 				break
 			}
 			if z := s.words[k+1]; !c.stop[a] || !c.stop[z] {
 				key := conceptKey(a, z)
-				see(key, s)
-				cs = append(cs, key)
+				j, ok := bigrams[key]
+				if !ok {
+					j = int32(len(stats))
+					bigrams[key] = j
+					stats = append(stats, stat{key: key, last: -1})
+				}
+				see(j, s)
+				cs = append(cs, j)
 			}
 		}
 		sentConcepts[i] = cs
@@ -136,9 +143,9 @@ func (c *Cluster) conceptProblem(minDocs int, b brief.Budget) *cover {
 	p := &cover{limit: Limit(b)}
 	for i, cs := range sentConcepts {
 		it := item{sentence: i, cost: c.Cost(i, b), group: c.Sentences[i].Group}
-		for _, key := range cs {
-			st := stats[key]
-			a, z := conceptTerms(key)
+		for _, k := range cs {
+			st := &stats[k]
+			a, z := conceptTerms(st.key)
 			queried := query[a] || z != unigram && query[z]
 			if st.weight < minWeight && !queried {
 				continue
