@@ -22,6 +22,8 @@ import (
 
 	"codeberg.org/readeck/go-readability/v2"
 	"github.com/briefnews/brief/extract"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 )
 
 var (
@@ -166,19 +168,32 @@ func ratio(a, b int) float64 {
 // paragraphs and the line breaks of the annotated snippets.
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// scoreEntry scores the main text out extracted from e's page.
+// scoreEntry scores the main text out extracted from e's page, white
+// space normalised in both.
 func scoreEntry(e qualityEntry, out string) score {
+	norm := qualityEntry{With: make([]string, len(e.With)), Without: make([]string, len(e.Without))}
+	for i, w := range e.With {
+		norm.With[i] = normSpace(w)
+	}
+	for i, w := range e.Without {
+		norm.Without[i] = normSpace(w)
+	}
+	return scoreRaw(norm, normSpace(out))
+}
+
+// scoreRaw scores out against e as they are, the way go-trafilatura's
+// comparison script does.
+func scoreRaw(e qualityEntry, out string) score {
 	var s score
-	out = normSpace(out)
 	for _, w := range e.With {
-		if out != "" && strings.Contains(out, normSpace(w)) {
+		if out != "" && strings.Contains(out, w) {
 			s.TP++
 		} else {
 			s.FN++
 		}
 	}
 	for _, w := range e.Without {
-		if out != "" && strings.Contains(out, normSpace(w)) {
+		if out != "" && strings.Contains(out, w) {
 			s.FP++
 		} else {
 			s.TN++
@@ -344,7 +359,8 @@ func TestQuality(t *testing.T) {
 		}
 	}
 	runs := []run{
-		{"readability alone", readabilityText},
+		{"go-trafilatura alone (upstream's settings)", trafilaturaText},
+		{"go-readability alone", readabilityText},
 		{"Extractor default", extractor(&extract.Extractor{})},
 		{"Extractor FavorPrecision", extractor(&extract.Extractor{FavorPrecision: true})},
 		{"Extractor FavorRecall", extractor(&extract.Extractor{FavorRecall: true})},
@@ -353,12 +369,13 @@ func TestQuality(t *testing.T) {
 	}
 	workers := runtime.GOMAXPROCS(0)
 	var table strings.Builder
-	fmt.Fprintf(&table, "| setting | pages | empty | precision | recall | F1 | accuracy | time |\n")
-	fmt.Fprintf(&table, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&table, "| setting | pages | empty | precision | recall | F1 | accuracy | F1 raw | time |\n")
+	fmt.Fprintf(&table, "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	results := map[string]score{}
 	for _, r := range runs {
 		start := time.Now()
 		scores := make([]score, len(pages))
+		raws := make([]score, len(pages))
 		empty := make([]bool, len(pages))
 		next := make(chan int)
 		var wg sync.WaitGroup
@@ -370,6 +387,7 @@ func TestQuality(t *testing.T) {
 					out := r.text(pages[i])
 					empty[i] = strings.TrimSpace(out) == ""
 					scores[i] = scoreEntry(pages[i].qualityEntry, out)
+					raws[i] = scoreRaw(pages[i].qualityEntry, out)
 				}
 			}()
 		}
@@ -379,18 +397,19 @@ func TestQuality(t *testing.T) {
 		close(next)
 		wg.Wait()
 		elapsed := time.Since(start)
-		var total score
-		nEmpty := 0
+		var total, raw score
+		var emptyFiles []string
 		for i, s := range scores {
 			total.add(s)
+			raw.add(raws[i])
 			if empty[i] {
-				nEmpty++
+				emptyFiles = append(emptyFiles, pages[i].File)
 			}
 		}
 		results[r.name] = total
-		fmt.Fprintf(&table, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.1f s |\n",
-			r.name, len(pages), nEmpty, total.precision(), total.recall(), total.f1(), total.accuracy(), elapsed.Seconds())
-		t.Logf("%s: %+v", r.name, total)
+		fmt.Fprintf(&table, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f s |\n",
+			r.name, len(pages), len(emptyFiles), total.precision(), total.recall(), total.f1(), total.accuracy(), raw.f1(), elapsed.Seconds())
+		t.Logf("%s: %+v (raw %+v); no text from %v", r.name, total, raw, emptyFiles)
 	}
 	t.Logf("%d workers, GOMAXPROCS %d\n%s", workers, runtime.GOMAXPROCS(0), table.String())
 
@@ -431,4 +450,34 @@ func readabilityText(p qualityPage) (text string) {
 		return ""
 	}
 	return b.String()
+}
+
+// trafilaturaText is go-trafilatura alone as go-trafilatura's comparison
+// script runs it (comments excluded, tables kept, its default config, no
+// fallback), its plain ContentText: a check of this harness against the
+// figures go-trafilatura publishes.
+func trafilaturaText(p qualityPage) (text string) {
+	defer func() {
+		if recover() != nil {
+			text = ""
+		}
+	}()
+	page, err := extract.Decode(p.html)
+	if err != nil {
+		return ""
+	}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	u, _ := nurl.Parse(p.URL)
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		ExcludeComments: true,
+		Focus:           trafilatura.Balanced,
+		OriginalURL:     u,
+	})
+	if err != nil || res == nil {
+		return ""
+	}
+	return res.ContentText
 }
