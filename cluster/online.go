@@ -120,16 +120,20 @@ func byTime(articles []*brief.Article) []*brief.Article {
 // Each article gets a tf-idf vector with idf from the articles seen so far.
 // An exact copy (same normalised body) or a near-identical one (two of the
 // four smallest hashes of its 8-word shingles shared, a bottom-k MinHash) of
-// an article of an active story joins that story directly. Otherwise the candidate stories are those active stories that
-// share one of the article's TopTerms highest-weight terms or top names in
-// an inverted index; the best-scoring candidate is joined when its score
-// reaches Threshold, else the article starts a new story. The score is
+// an article of an active story joins that story directly. Otherwise the
+// candidates are the active stories that share one of the article's
+// TopTerms highest-weight terms or 5 top names in an inverted index (at
+// most MaxCandidates, those sharing the most first); the best-scoring
+// candidate is joined when its score reaches Threshold, else the article
+// starts a new story. The score against a story's centroids is
 //
 //	(cos(text) + we·cos(names) + wt·cos(title)) / (1 + we + wt) · exp(-Δt/τ)
 //
-// against the story's centroids, where a weight counts only when the article
-// has names (a title). Stories quiet for longer than Window leave the index,
-// so the cost per article and the index memory do not grow with the stream.
+// where a weight counts only when the article has names (a title), and Δt
+// is the time since the story's last article. A story is indexed under the
+// top terms and names of its articles, up to 4·(TopTerms+5) keys. Stories
+// quiet for longer than Window leave the index, so the cost per article and
+// the index memory do not grow with the length of the stream.
 //
 // Story IDs are "s1", "s2", … in order of creation. Results are
 // deterministic for a given input order. Articles should arrive in
