@@ -19,8 +19,10 @@
 // connectors such as "of" or "van" allowed inside and stopwords trimmed from
 // the ends ("Lena Ostrova", "Bank of Norland"); and optionally through their
 // title terms.
-// Exact and near-identical copies (same normalised body, or two of four
-// bottom-k MinHash values of 8-word shingles) always share a story.
+// SinglePass and Agglomerative put exact and near-identical copies (same
+// normalised body, or two of four bottom-k MinHash values of 8-word
+// shingles) in one story; SinglePass does so while the first copy's story is
+// within the window.
 //
 // BCubed and Evaluate score a clustering against gold events; the DUC 2007
 // update corpus is the development set (see TestDUC and docs/benchmarks.md).
