@@ -32,7 +32,7 @@ type evalCommand struct {
 
 func (c *evalCommand) ParseFlags(args []string) error {
 	fs := c.main.newFlagSet("eval")
-	fs.StringVar(&c.layout, "layout", eval.LayoutDUCUpdate, "data set `layout`: duc-update or duc")
+	fs.StringVar(&c.layout, "layout", eval.LayoutDUCUpdate, "data set `layout`: duc-update, duc, or duc-cluster (B-cubed of brief's story clustering)")
 	fs.IntVar(&c.words, "words", 100, "summary length in `N` words (ROUGE -l)")
 	fs.StringVar(&c.method, "method", "", "summarization `method` of brief (default: brief's default)")
 	fs.StringVar(&c.peers, "peers", "", "score the summaries of participant `ID` (or a model ID, or all) instead of brief's")
@@ -41,7 +41,7 @@ func (c *evalCommand) ParseFlags(args []string) error {
 	fs.Float64Var(&c.boot.Confidence, "confidence", eval.NISTBootstrap.Confidence, "confidence level in `percent` (ROUGE -c)")
 	seed := fs.Uint("seed", 0, "added to the resamples' seeds (0 reproduces ROUGE-1.5.5)")
 	fs.Usage = func() {
-		fmt.Fprintln(c.main.Stderr, "usage: brief eval --layout duc-update|duc [--words N] [--method NAME] [--peers ID|all] [--json] DATASET_DIR")
+		fmt.Fprintln(c.main.Stderr, "usage: brief eval --layout duc-update|duc|duc-cluster [--words N] [--method NAME] [--peers ID|all] [--json] DATASET_DIR")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -51,8 +51,8 @@ func (c *evalCommand) ParseFlags(args []string) error {
 	switch {
 	case fs.NArg() != 1:
 		return usagef("brief eval: need one DATASET_DIR")
-	case c.layout != eval.LayoutDUC && c.layout != eval.LayoutDUCUpdate:
-		return usagef("brief eval: --layout must be duc-update or duc")
+	case c.layout != eval.LayoutDUC && c.layout != eval.LayoutDUCUpdate && c.layout != layoutDUCCluster:
+		return usagef("brief eval: --layout must be duc-update, duc or duc-cluster")
 	case c.words <= 0:
 		return usagef("brief eval: --words must be positive")
 	case c.boot.Confidence < 0 || c.boot.Confidence > 100:
@@ -71,6 +71,9 @@ type peerResult struct {
 }
 
 func (c *evalCommand) Run(ctx context.Context) error {
+	if c.layout == layoutDUCCluster {
+		return c.runCluster(ctx)
+	}
 	ds, err := eval.Open(c.dataset, c.layout)
 	if err != nil {
 		return fmt.Errorf("brief eval: %w", err)
