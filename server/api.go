@@ -254,7 +254,12 @@ func (s *Server) loadStory(ctx context.Context, id string) (*storyPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &storyPage{Story: st, Articles: arts, View: viewCache.get(s.cacheKey(st.ID), st.Updated, arts)}, nil
+	// The view, like the summary, reads the latest articles only.
+	latest := arts
+	if max := s.maxSummaryArticles(); len(latest) > max {
+		latest = latest[len(latest)-max:]
+	}
+	return &storyPage{Story: st, Articles: arts, View: viewCache.get(s.cacheKey(st.ID), st.Updated, latest)}, nil
 }
 
 // cacheKey keeps the views of different servers in one process apart.

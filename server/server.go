@@ -47,9 +47,9 @@ type Server struct {
 	Cleaner    brief.Cleaner    // applied to each posted batch before storing; nil keeps the text
 	Budget     brief.Budget     // summary length; zero means brief.DefaultBudget
 
-	// MaxSummaryArticles caps the articles a summary is written from: the
-	// story's latest ones. Zero means 50. It bounds the cost of an update
-	// when stories grow long.
+	// MaxSummaryArticles caps the articles a summary and a story view are
+	// written from: the story's latest ones. Zero means 50. It bounds the
+	// cost of an update and of a page when stories grow long.
 	MaxSummaryArticles int
 
 	// Fetch, when set, is called for every subscribed feed every
@@ -58,19 +58,36 @@ type Server struct {
 	Fetch        Fetcher
 	PollInterval time.Duration
 
+	// Async, with Open, moves story updates to a background goroutine:
+	// Ingest returns once the articles are stored and assigned, and the
+	// updates of a busy story are coalesced. Summaries then lag the
+	// articles by the time of an update. Without Open (Recover and Handler
+	// only) updates stay synchronous.
+	Async bool
+
 	Addr         string      // address Open listens on; "" means 127.0.0.1:8080
 	MaxBodyBytes int64       // largest POST body; zero means 32 MiB
 	Logger       *log.Logger // nil means log.Default()
 
-	mu      sync.Mutex // serialises ingestion: store, assign, summarise
-	assign  Assigner
-	ln      net.Listener
-	srv     *http.Server
-	handler http.Handler
-	once    sync.Once
-	cancel  context.CancelFunc
-	done    chan struct{}
-	now     func() time.Time
+	mu      sync.Mutex // serialises commits: store, assign, summarise
+	pendMu  sync.Mutex // guards pending
+	pending []*call    // Ingest calls waiting for the next commit
+
+	async      bool                // story updates go to the summarise goroutine
+	dirtyMu    sync.Mutex          // guards dirty and dirtyOrder
+	dirty      map[string][]string // story ID → articles to add
+	dirtyOrder []string            // the keys of dirty in order of arrival
+	wake       chan struct{}
+	sumCancel  context.CancelFunc
+	sumDone    chan struct{}
+	assign     Assigner
+	ln         net.Listener
+	srv        *http.Server
+	handler    http.Handler
+	once       sync.Once
+	cancel     context.CancelFunc
+	done       chan struct{}
+	now        func() time.Time
 }
 
 // DefaultMaxBodyBytes is the default limit on the size of a POST body.
@@ -88,6 +105,13 @@ func (s *Server) summarizer() brief.Summarizer {
 		return s.Summarizer
 	}
 	return &summarize.Summarizer{}
+}
+
+func (s *Server) maxSummaryArticles() int {
+	if s.MaxSummaryArticles > 0 {
+		return s.MaxSummaryArticles
+	}
+	return 50
 }
 
 func (s *Server) clock() time.Time {
@@ -161,6 +185,11 @@ func (s *Server) add(a *brief.Article) string {
 // stored ID of each article; when it returns without error the articles are
 // durable, even if updating a story failed (that is logged and repaired at
 // the next start).
+//
+// Concurrent calls are committed together (group commit): one transaction
+// stores the articles of every waiting call, and each story they touch is
+// summarised once. A failed group is retried call by call, so one call's
+// failure is not another's. Ingest is safe for concurrent use.
 func (s *Server) Ingest(ctx context.Context, articles []*brief.Article) ([]brief.PutResult, error) {
 	for _, a := range articles {
 		if a.ID == "" {
@@ -170,29 +199,112 @@ func (s *Server) Ingest(ctx context.Context, articles []*brief.Article) ([]brief
 	if s.Cleaner != nil {
 		articles = s.Cleaner.Clean(articles)
 	}
+	c := &call{ctx: ctx, articles: articles}
+	s.pendMu.Lock()
+	s.pending = append(s.pending, c)
+	s.pendMu.Unlock()
+
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if !c.done {
+		s.pendMu.Lock()
+		group := s.pending
+		s.pending = nil
+		s.pendMu.Unlock()
+		s.commit(group)
+	}
+	return c.res, c.err
+}
+
+// call is one Ingest call waiting for its group to commit.
+type call struct {
+	ctx      context.Context
+	articles []*brief.Article
+	res      []brief.PutResult
+	err      error
+	done     bool
+}
+
+// commit stores, assigns and summarises the articles of a group of calls;
+// s.mu is held.
+func (s *Server) commit(group []*call) {
+	defer func() {
+		for _, c := range group {
+			c.done = true
+		}
+	}()
 	if s.assign == nil {
-		return nil, fmt.Errorf("server: ingest before Recover: %w", brief.ErrUnavailable)
+		for _, c := range group {
+			c.err = fmt.Errorf("server: ingest before Recover: %w", brief.ErrUnavailable)
+		}
+		return
 	}
-	res, err := s.Store.PutArticles(ctx, articles)
-	if err != nil {
-		return nil, err
-	}
-	touched := map[string][]string{}
-	var order []string
-	for i, a := range articles {
-		if !res[i].New {
+	var live []*call
+	var all []*brief.Article
+	for _, c := range group {
+		if err := c.ctx.Err(); err != nil {
+			c.err = err
 			continue
 		}
-		id := s.add(a)
-		if _, ok := touched[id]; !ok {
-			order = append(order, id)
-		}
-		touched[id] = append(touched[id], a.ID)
+		live = append(live, c)
+		all = append(all, c.articles...)
 	}
-	// The articles are durable from here; story updates that fail are
-	// rebuilt by Recover.
+	if len(live) == 0 {
+		return
+	}
+	res, err := s.Store.PutArticles(live[0].ctx, all)
+	if err == nil {
+		for _, c := range live {
+			c.res, res = res[:len(c.articles)], res[len(c.articles):]
+		}
+	} else if len(live) == 1 {
+		live[0].err = err
+	} else {
+		for _, c := range live {
+			c.res, c.err = s.Store.PutArticles(c.ctx, c.articles)
+		}
+	}
+	// The stored articles are durable from here; story updates that fail
+	// are rebuilt by Recover.
+	ctx := context.WithoutCancel(live[0].ctx)
+	touched := map[string][]string{}
+	var order []string
+	for _, c := range live {
+		if c.err != nil {
+			continue
+		}
+		for i, a := range c.articles {
+			if !c.res[i].New {
+				continue
+			}
+			id := s.add(a)
+			if _, ok := touched[id]; !ok {
+				order = append(order, id)
+			}
+			touched[id] = append(touched[id], a.ID)
+		}
+	}
+	if s.async {
+		s.dirtyMu.Lock()
+		for _, id := range order {
+			if _, ok := s.dirty[id]; !ok {
+				s.dirtyOrder = append(s.dirtyOrder, id)
+			}
+			s.dirty[id] = append(s.dirty[id], touched[id]...)
+		}
+		s.dirtyMu.Unlock()
+		select {
+		case s.wake <- struct{}{}:
+		default:
+		}
+		return
+	}
+	s.applyStories(ctx, order, touched)
+}
+
+// applyStories adds the articles in added to their stories, in order, and
+// rewrites each story's title and summary.
+func (s *Server) applyStories(ctx context.Context, order []string, added map[string][]string) {
 	for _, id := range order {
 		var members []string
 		st, err := s.Store.Story(ctx, id)
@@ -203,12 +315,33 @@ func (s *Server) Ingest(ctx context.Context, articles []*brief.Article) ([]brief
 			s.logger().Printf("server: story %s: %v", id, err)
 			continue
 		}
-		members = append(members, touched[id]...)
+		members = append(members, added[id]...)
 		if err := s.updateStory(ctx, id, members); err != nil {
 			s.logger().Printf("server: story %s: %v", id, err)
 		}
 	}
-	return res, nil
+}
+
+// summarise applies the pending story updates whenever woken, until ctx is
+// done; then it applies what is left and returns.
+func (s *Server) summarise(ctx context.Context, done chan<- struct{}) {
+	defer close(done)
+	for {
+		stop := false
+		select {
+		case <-s.wake:
+		case <-ctx.Done():
+			stop = true
+		}
+		s.dirtyMu.Lock()
+		order, added := s.dirtyOrder, s.dirty
+		s.dirtyOrder, s.dirty = nil, map[string][]string{}
+		s.dirtyMu.Unlock()
+		s.applyStories(context.Background(), order, added)
+		if stop {
+			return
+		}
+	}
 }
 
 // articleID returns a stable ID for an article that has none: a hash of
@@ -226,10 +359,7 @@ func articleID(a *brief.Article) string {
 // updateStory rewrites the story id with the given member articles: title,
 // summary and update time.
 func (s *Server) updateStory(ctx context.Context, id string, members []string) error {
-	max := s.MaxSummaryArticles
-	if max <= 0 {
-		max = 50
-	}
+	max := s.maxSummaryArticles()
 	latest := members
 	if len(latest) > max {
 		latest = latest[len(latest)-max:]
@@ -301,6 +431,14 @@ func (s *Server) Open(ctx context.Context) error {
 		ErrorLog:          s.logger(),
 	}
 	go s.srv.Serve(ln)
+	if s.Async {
+		s.mu.Lock()
+		s.async, s.dirty, s.wake = true, map[string][]string{}, make(chan struct{}, 1)
+		s.mu.Unlock()
+		sctx, cancel := context.WithCancel(context.Background())
+		s.sumCancel, s.sumDone = cancel, make(chan struct{})
+		go s.summarise(sctx, s.sumDone)
+	}
 	pctx, cancel := context.WithCancel(context.Background())
 	s.cancel, s.done = cancel, make(chan struct{})
 	go s.poll(pctx)
@@ -315,21 +453,27 @@ func (s *Server) URL() string {
 	return "http://" + s.ln.Addr().String()
 }
 
-// Close stops polling and shuts the HTTP server down, waiting up to 10
-// seconds for requests in flight. It does not close the Store.
+// Close stops polling, shuts the HTTP server down, waiting up to 10
+// seconds for requests in flight, and applies the pending story updates.
+// It does not close the Store.
 func (s *Server) Close() error {
 	if s.cancel != nil {
 		s.cancel()
 		<-s.done
 		s.cancel = nil
 	}
-	if s.srv == nil {
-		return nil
+	var err error
+	if s.srv != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		err = s.srv.Shutdown(ctx)
+		s.srv = nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err := s.srv.Shutdown(ctx)
-	s.srv = nil
+	if s.sumCancel != nil {
+		s.sumCancel()
+		<-s.sumDone
+		s.sumCancel = nil
+	}
 	return err
 }
 

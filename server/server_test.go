@@ -378,3 +378,27 @@ func TestDefaultAssigner(t *testing.T) {
 		}
 	}
 }
+
+// TestAsync runs a listening server with background story updates: the
+// stories catch up with the posted articles, and Close applies what is
+// pending.
+func TestAsync(t *testing.T) {
+	st := memory.New()
+	s := &server.Server{Store: st, Assigner: keywordAssigner{}, Async: true, Addr: "127.0.0.1:0"}
+	if err := s.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var p postResp
+	if code := do(t, "POST", s.URL()+"/api/articles", string(fixture(t)), &p); code != 201 || len(p.IDs) != 4 {
+		t.Fatalf("POST = %d %+v", code, p)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for id, n := range map[string]int{"bridge": 3, "other": 1} {
+		got, err := st.Story(context.Background(), id)
+		if err != nil || len(got.Articles) != n || got.Summary == nil || len(got.Summary.Sentences) == 0 {
+			t.Errorf("story %s after Close = %+v, %v; want %d articles and a summary", id, got, err, n)
+		}
+	}
+}
