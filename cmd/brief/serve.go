@@ -88,6 +88,7 @@ func (c *serveCommand) Run(ctx context.Context) error {
 		Assigner:   cluster.NewOnline(cluster.Config{}),
 		Cleaner:    &clean.Cleaner{},
 		Budget:     c.budget,
+		Async:      true,
 		Addr:       c.addr,
 		Logger:     logger,
 	}
