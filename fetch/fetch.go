@@ -85,23 +85,16 @@ func (f *Fetcher) init() {
 	f.once.Do(func() {
 		f.hosts = map[string]*hostGate{}
 		f.robots = map[string]robotsRules{}
+		// Redirects are followed by get, one request at a time, so that
+		// each target passes robots.txt and its host's gate.
+		noFollow := func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 		if f.Client != nil {
-			f.client = f.Client
+			c := *f.Client
+			c.CheckRedirect = noFollow
+			f.client = &c
 			return
 		}
-		max := f.MaxRedirects
-		if max <= 0 {
-			max = 5
-		}
-		f.client = &http.Client{
-			Timeout: f.timeout(),
-			CheckRedirect: func(req *http.Request, via []*http.Request) error {
-				if len(via) > max {
-					return fmt.Errorf("stopped after %d redirects", max)
-				}
-				return nil
-			},
-		}
+		f.client = &http.Client{Timeout: f.timeout(), CheckRedirect: noFollow}
 	})
 }
 
@@ -137,7 +130,7 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) ([]Record, error) {
 	if f.State != nil {
 		v = f.State.feed(feedURL)
 	}
-	resp, err := f.get(ctx, feedURL, v)
+	resp, err := f.get(ctx, feedURL, v, true)
 	if err != nil {
 		return nil, &brief.InputError{Input: feedURL, Err: err}
 	}
@@ -156,9 +149,7 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) ([]Record, error) {
 		if link == "" {
 			continue
 		}
-		if u, err := base.Parse(link); err == nil {
-			link = u.String()
-		}
+		link = resolve(base, link)
 		if seen[link] || (f.State != nil && f.State.seen(link)) {
 			continue
 		}
@@ -178,8 +169,8 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) ([]Record, error) {
 				return
 			}
 			rec.Feed = feedURL
-			if rec.Outlet == "" {
-				rec.Outlet = feed.Title
+			if (rec.Outlet == "" || isHostName(rec.Outlet, rec.URL, link)) && strings.TrimSpace(feed.Title) != "" {
+				rec.Outlet = strings.Join(strings.Fields(feed.Title), " ")
 			}
 			if rec.Published == "" {
 				if it := itemFor(feed, link, base); it != nil && it.PublishedParsed != nil {
@@ -199,19 +190,44 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) ([]Record, error) {
 			}
 		}
 	}
-	if f.State != nil {
+	err = errors.Join(errs...)
+	if f.State != nil && !errors.Is(err, brief.ErrUnavailable) {
+		// Keep the old validators after a passing failure, so that the
+		// next run reads the feed again and retries the article.
 		f.State.setFeed(feedURL, resp.validators)
 	}
-	return out, errors.Join(errs...)
+	return out, err
+}
+
+// isHostName reports whether outlet is only the host name of one of the
+// URLs, as trafilatura names the site of a page that names none.
+func isHostName(outlet string, urls ...string) bool {
+	for _, raw := range urls {
+		u, err := url.Parse(raw)
+		if err != nil {
+			continue
+		}
+		h := strings.ToLower(u.Host)
+		if strings.EqualFold(outlet, h) || strings.EqualFold(outlet, strings.TrimPrefix(h, "www.")) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve makes link absolute against base, without its fragment.
+func resolve(base *url.URL, link string) string {
+	u, err := base.Parse(link)
+	if err != nil {
+		return link
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
 }
 
 func itemFor(feed *gofeed.Feed, link string, base *url.URL) *gofeed.Item {
 	for _, it := range feed.Items {
-		l := strings.TrimSpace(it.Link)
-		if u, err := base.Parse(l); err == nil {
-			l = u.String()
-		}
-		if l == link {
+		if resolve(base, strings.TrimSpace(it.Link)) == link {
 			return it
 		}
 	}
@@ -221,7 +237,7 @@ func itemFor(feed *gofeed.Feed, link string, base *url.URL) *gofeed.Item {
 // Article downloads one page and extracts its article. Errors name the URL.
 func (f *Fetcher) Article(ctx context.Context, pageURL string) (Record, error) {
 	f.init()
-	resp, err := f.get(ctx, pageURL, validators{})
+	resp, err := f.get(ctx, pageURL, validators{}, true)
 	if err != nil {
 		return Record{}, &brief.InputError{Input: pageURL, Err: err}
 	}
@@ -266,35 +282,54 @@ type response struct {
 	validators  validators
 }
 
-// get fetches rawURL politely: robots.txt, the host gate, the size cap.
-func (f *Fetcher) get(ctx context.Context, rawURL string, v validators) (*response, error) {
+// get fetches rawURL politely: robots.txt, the host gate, the size cap,
+// for the URL and for every redirect target.
+func (f *Fetcher) get(ctx context.Context, rawURL string, v validators, robots bool) (*response, error) {
 	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil {
 		return nil, fmt.Errorf("%w: not an http(s) URL", brief.ErrInvalid)
 	}
-	if !f.IgnoreRobots {
-		ok, err := f.allowed(ctx, u)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, fmt.Errorf("%w: disallowed by robots.txt", brief.ErrInvalid)
-		}
+	max := f.MaxRedirects
+	if max <= 0 {
+		max = 5
 	}
-	return f.do(ctx, u, v)
+	for hops := 0; ; hops++ {
+		if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("%w: not an http(s) URL: %s", brief.ErrInvalid, u)
+		}
+		if robots && !f.IgnoreRobots {
+			ok, err := f.allowed(ctx, u)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, fmt.Errorf("%w: %s disallowed by robots.txt", brief.ErrInvalid, u)
+			}
+		}
+		resp, next, err := f.do(ctx, u, v)
+		if err != nil || next == nil {
+			return resp, err
+		}
+		if hops == max {
+			return nil, fmt.Errorf("%w: stopped after %d redirects", brief.ErrUnavailable, max)
+		}
+		u = next
+	}
 }
 
-func (f *Fetcher) do(ctx context.Context, u *url.URL, v validators) (*response, error) {
+// do makes one request. A redirect gives no response and the URL it points
+// to.
+func (f *Fetcher) do(ctx context.Context, u *url.URL, v validators) (*response, *url.URL, error) {
 	release, err := f.gate(u.Host).acquire(ctx, f.Delay)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer release()
 	ctx, cancel := context.WithTimeout(ctx, f.timeout())
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", brief.ErrInvalid, err)
+		return nil, nil, fmt.Errorf("%w: %v", brief.ErrInvalid, err)
 	}
 	req.Header.Set("User-Agent", f.userAgent())
 	if v.ETag != "" {
@@ -305,31 +340,39 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, v validators) (*response, 
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", brief.ErrUnavailable, err)
+		return nil, nil, fmt.Errorf("%w: %v", brief.ErrUnavailable, err)
 	}
 	defer resp.Body.Close()
+	switch resp.StatusCode {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		loc, err := resp.Location()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: redirect without a valid Location: %v", brief.ErrUnavailable, err)
+		}
+		return nil, loc, nil
+	}
 	out := &response{url: resp.Request.URL.String()}
 	out.validators = validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
 		out.notModified = true
 		out.validators = v
-		return out, nil
+		return out, nil, nil
 	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
-		return nil, &statusError{resp.StatusCode, resp.Status, brief.ErrNotFound}
+		return nil, nil, &statusError{resp.StatusCode, resp.Status, brief.ErrNotFound}
 	case resp.StatusCode >= 400:
-		return nil, &statusError{resp.StatusCode, resp.Status, brief.ErrUnavailable}
+		return nil, nil, &statusError{resp.StatusCode, resp.Status, brief.ErrUnavailable}
 	}
 	max := f.maxBytes()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
 	if err != nil {
-		return nil, fmt.Errorf("%w: reading body: %v", brief.ErrUnavailable, err)
+		return nil, nil, fmt.Errorf("%w: reading body: %v", brief.ErrUnavailable, err)
 	}
 	if int64(len(body)) > max {
-		return nil, fmt.Errorf("%w: body over %d bytes", brief.ErrTooLarge, max)
+		return nil, nil, fmt.Errorf("%w: body over %d bytes", brief.ErrTooLarge, max)
 	}
 	out.body = body
-	return out, nil
+	return out, nil, nil
 }
 
 // hostGate limits concurrency and spaces out request starts for one host.

@@ -66,6 +66,16 @@ func newSite(t *testing.T) *site {
 		}
 		fmt.Fprint(w, `</channel></rss>`)
 	}))
+	mux.HandleFunc("/good.xml", track(func(w http.ResponseWriter, r *http.Request) {
+		s.feedHits.Add(1)
+		if r.Header.Get("If-None-Match") == `"g1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"g1"`)
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Valley News</title>`+
+			`<item><title>Bridge</title><link>/a/bridge</link></item></channel></rss>`)
+	}))
 	mux.HandleFunc("/bad.xml", track(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `<rss><channel><item><title>unclosed`)
 	}))
@@ -208,7 +218,7 @@ func TestFeedConditionalGET(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := newFetcher(state)
-	feedURL := s.srv.URL + "/feed.xml"
+	feedURL := s.srv.URL + "/good.xml"
 	if recs, _ := f.Feed(context.Background(), feedURL); len(recs) != 1 {
 		t.Fatalf("first fetch: %d records, want 1", len(recs))
 	}

@@ -2,6 +2,8 @@ package fetch
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/url"
 
 	"github.com/temoto/robotstxt"
@@ -25,14 +27,17 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	if !ok {
 		robotsURL := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 		status, body := 200, []byte(nil)
-		resp, err := f.do(ctx, robotsURL, validators{})
+		resp, err := f.get(ctx, robotsURL.String(), validators{}, false)
+		var se *statusError
 		switch {
 		case err == nil:
 			body = resp.body
 		case isClientError(err):
 			status = 404 // any 4xx: no rules
+		case errors.As(err, &se):
+			status = se.code // 5xx: everything disallowed, remembered
 		default:
-			return false, err
+			return false, fmt.Errorf("robots.txt: %w", err)
 		}
 		rules, err = robotstxt.FromStatusAndBytes(status, body)
 		if err != nil {
