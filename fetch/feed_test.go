@@ -649,7 +649,7 @@ func TestOutletFromFeed(t *testing.T) {
 			// trafilatura names the URL's host as the site when the page
 			// names none, so Feed's fallback to the feed title never
 			// runs.
-			t.Skipf("known bug: outlet %q, want the feed title %q", r.Outlet, "Coastal Daily")
+			t.Errorf("regression: outlet %q, want the feed title %q", r.Outlet, "Coastal Daily")
 		}
 	}
 }
@@ -664,7 +664,7 @@ func TestRedirectRobots(t *testing.T) {
 	s.serve("/private/feed", "application/rss+xml", feedFormats[1].body)
 	recs, err := testFetcher().Feed(context.Background(), s.URL+"/feed")
 	if n := s.count("/private/feed"); n > 0 {
-		t.Skipf("known bug: redirect target disallowed by robots.txt was fetched (%d records, err %v)", len(recs), err)
+		t.Errorf("regression: redirect target disallowed by robots.txt was fetched (%d records, err %v)", len(recs), err)
 	}
 	checkErr(t, err, brief.ErrInvalid, s.URL+"/feed")
 }
@@ -707,7 +707,7 @@ func TestRetryAfterNotModified(t *testing.T) {
 			checkErr(t, err, brief.ErrUnavailable, s.URL+"/news/flaky")
 		case 2:
 			if s.count("/news/flaky") == 1 {
-				t.Skipf("known bug: the feed answered 304 and the failed article was not retried")
+				t.Errorf("regression: the feed answered 304 and the failed article was not retried")
 			}
 			if len(recs) != 1 || err != nil {
 				t.Errorf("second run: %d records, %v; want the article", len(recs), err)
@@ -727,7 +727,7 @@ func TestFragmentDuplicates(t *testing.T) {
 		t.Fatal(err)
 	}
 	if n := s.count("/news/ferry"); n != 1 || len(recs) != 1 {
-		t.Skipf("known bug: page fetched %d times, %d records; want 1", n, len(recs))
+		t.Errorf("regression: page fetched %d times, %d records; want 1", n, len(recs))
 	}
 	checkRecords(t, s.URL, s.URL+"/feed", recs, wantFerry)
 }
@@ -743,7 +743,7 @@ func TestRobotsServerError(t *testing.T) {
 			t.Fatal("page fetched while robots.txt answers 503")
 		}
 		if !strings.Contains(err.Error(), "robots.txt") {
-			t.Skipf("known bug: error %q does not say robots.txt failed", err)
+			t.Errorf("regression: error %q does not say robots.txt failed", err)
 		}
 	}
 	if n := s.count("/robots.txt"); n != 1 {
