@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/server"
 	"github.com/briefnews/brief/store/memory"
+	"github.com/briefnews/brief/store/sqlite"
 )
 
 // keywordAssigner puts articles whose title mentions "bridge" in story
@@ -400,5 +402,31 @@ func TestAsync(t *testing.T) {
 		if err != nil || len(got.Articles) != n || got.Summary == nil || len(got.Summary.Sentences) == 0 {
 			t.Errorf("story %s after Close = %+v, %v; want %d articles and a summary", id, got, err, n)
 		}
+	}
+}
+
+// TestSQLite runs the API over the SQLite store, whose search and
+// pagination differ in implementation from the memory store's.
+func TestSQLite(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "brief.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_, ts := MustServe(t, st, keywordAssigner{})
+	var p postResp
+	if code := do(t, "POST", ts.URL+"/api/articles", string(fixture(t)), &p); code != 201 || len(p.IDs) != 4 {
+		t.Fatalf("POST = %d %+v", code, p)
+	}
+	var detail struct {
+		Articles []string
+		Summary  brief.Summary
+	}
+	if code := do(t, "GET", ts.URL+"/api/stories/bridge", "", &detail); code != 200 || len(detail.Articles) != 3 || len(detail.Summary.Sentences) == 0 {
+		t.Errorf("GET /api/stories/bridge = %d %+v", code, detail)
+	}
+	var sr struct{ Articles, Stories []struct{ ID string } }
+	if code := do(t, "GET", ts.URL+"/api/search?q=eleven+rescued", "", &sr); code != 200 || len(sr.Articles) == 0 {
+		t.Errorf("search = %d %+v, want articles", code, sr)
 	}
 }
