@@ -55,8 +55,8 @@ type ratio struct {
 // chosen so far — cannot beat the best solution. Because coverage is submodular,
 // the gain of a set of items is at most the sum of their marginal gains, so
 // the bound is valid and the search exact. The search starts from the
-// greedy solution and stops after maxNodes nodes, returning the best
-// solution found (Optimal false).
+// greedy solution, improved by swaps, and stops after maxNodes nodes,
+// returning the best solution found (Optimal false).
 func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
 	p.prune()
 	st := ILPStats{Sentences: len(p.items), Concepts: len(p.weights)}
@@ -97,6 +97,7 @@ func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
 		}
 	}
 	s.best, s.bestVal = s.greedy()
+	s.best, s.bestVal = s.improve(s.best)
 	s.fix()
 	s.search()
 	st.Nodes = s.nodes
@@ -108,6 +109,63 @@ func (p *cover) solve(maxNodes int) ([]int, ILPStats) {
 	}
 	slices.Sort(out)
 	return out, st
+}
+
+// improve applies swaps to sol while one raises its value: replacing a
+// chosen item by another (or by nothing, then adding the best item that
+// fits), the best swap first. It returns the improved solution and its
+// value; the solver is left with nothing chosen.
+func (s *solver) improve(sol []int) ([]int, float64) {
+	for _, i := range sol {
+		s.take(i)
+	}
+	for pass := 0; pass < 10; pass++ {
+		cur := s.value
+		bestOut, bestIn, bestVal := -1, -1, cur
+		for k := range s.chosen {
+			out := s.chosen[k]
+			// Move out to the end of chosen so that drop can pop it.
+			last := len(s.chosen) - 1
+			s.chosen[k], s.chosen[last] = s.chosen[last], s.chosen[k]
+			s.drop(out)
+			for j := range s.p.items {
+				if j != out && s.open(j) && s.value+s.gain[j] > bestVal+eps {
+					bestOut, bestIn, bestVal = out, j, s.value+s.gain[j]
+				}
+			}
+			s.take(out)
+			last = len(s.chosen) - 1
+			s.chosen[k], s.chosen[last] = s.chosen[last], s.chosen[k]
+		}
+		if bestIn < 0 {
+			break
+		}
+		k := slices.Index(s.chosen, bestOut)
+		last := len(s.chosen) - 1
+		s.chosen[k], s.chosen[last] = s.chosen[last], s.chosen[k]
+		s.drop(bestOut)
+		s.take(bestIn)
+		// Fill what room is left greedily.
+		for {
+			bi, br := -1, 0.0
+			for i, it := range s.p.items {
+				if s.open(i) {
+					if r := s.gain[i] / float64(max(it.cost, 1)); bi < 0 || r > br {
+						bi, br = i, r
+					}
+				}
+			}
+			if bi < 0 {
+				break
+			}
+			s.take(bi)
+		}
+	}
+	out, val := slices.Clone(s.chosen), s.value
+	for len(s.chosen) > 0 {
+		s.drop(s.chosen[len(s.chosen)-1])
+	}
+	return out, val
 }
 
 // fix rules out, before the search, every item that cannot be part of a
