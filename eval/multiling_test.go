@@ -93,7 +93,7 @@ func TestOpenMultilingErrors(t *testing.T) {
 	}
 }
 
-func TestAllModels(t *testing.T) {
+func TestMultilingAllModels(t *testing.T) {
 	ds, err := OpenMultiling(filepath.Join("testdata", "multiling"))
 	if err != nil {
 		t.Fatal(err)

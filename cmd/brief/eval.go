@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,8 +17,9 @@ import (
 	"github.com/briefnews/brief/eval"
 )
 
-// evalCommand is `brief eval`: NIST's jackknifed ROUGE evaluation of brief's
-// summaries, or of a participant's (--peers), on a DUC-style data set.
+// evalCommand is `brief eval`: the ROUGE evaluation of brief's summaries, or
+// of a participant's (--peers), on a DUC-style data set (NIST's jackknife)
+// or the TAC 2011 MultiLing pilot's English part (its published settings).
 type evalCommand struct {
 	main *Main
 
@@ -32,8 +34,8 @@ type evalCommand struct {
 
 func (c *evalCommand) ParseFlags(args []string) error {
 	fs := c.main.newFlagSet("eval")
-	fs.StringVar(&c.layout, "layout", eval.LayoutDUCUpdate, "data set `layout`: duc-update, duc, or duc-cluster (B-cubed of brief's story clustering)")
-	fs.IntVar(&c.words, "words", 100, "summary length in `N` words (ROUGE -l)")
+	fs.StringVar(&c.layout, "layout", eval.LayoutDUCUpdate, "data set `layout`: duc-update, duc, multiling (TAC 2011 MultiLing, English), or duc-cluster (B-cubed of brief's story clustering)")
+	fs.IntVar(&c.words, "words", 100, "summary length in `N` words (ROUGE -l; multiling: 250 by default, brief's budget only: ROUGE has no limit there)")
 	fs.StringVar(&c.method, "method", "", "summarization `method` of brief (default: brief's default)")
 	fs.StringVar(&c.peers, "peers", "", "score the summaries of participant `ID` (or a model ID, or all) instead of brief's")
 	fs.BoolVar(&c.json, "json", false, "print JSON instead of a table")
@@ -41,18 +43,21 @@ func (c *evalCommand) ParseFlags(args []string) error {
 	fs.Float64Var(&c.boot.Confidence, "confidence", eval.NISTBootstrap.Confidence, "confidence level in `percent` (ROUGE -c)")
 	seed := fs.Uint("seed", 0, "added to the resamples' seeds (0 reproduces ROUGE-1.5.5)")
 	fs.Usage = func() {
-		fmt.Fprintln(c.main.Stderr, "usage: brief eval --layout duc-update|duc|duc-cluster [--words N] [--method NAME] [--peers ID|all] [--json] DATASET_DIR")
+		fmt.Fprintln(c.main.Stderr, "usage: brief eval --layout duc-update|duc|multiling|duc-cluster [--words N] [--method NAME] [--peers ID|all] [--json] DATASET_DIR")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	c.boot.Seed = uint32(*seed)
+	if c.layout == eval.LayoutMultiling && !flagSet(fs, "words") {
+		c.words = 250 // the MultiLing 2011 task's limit
+	}
 	switch {
 	case fs.NArg() != 1:
 		return usagef("brief eval: need one DATASET_DIR")
-	case c.layout != eval.LayoutDUC && c.layout != eval.LayoutDUCUpdate && c.layout != layoutDUCCluster:
-		return usagef("brief eval: --layout must be duc-update, duc or duc-cluster")
+	case c.layout != eval.LayoutDUC && c.layout != eval.LayoutDUCUpdate && c.layout != eval.LayoutMultiling && c.layout != layoutDUCCluster:
+		return usagef("brief eval: --layout must be duc-update, duc, multiling or duc-cluster")
 	case c.words <= 0:
 		return usagef("brief eval: --words must be positive")
 	case c.boot.Confidence < 0 || c.boot.Confidence > 100:
@@ -74,11 +79,20 @@ func (c *evalCommand) Run(ctx context.Context) error {
 	if c.layout == layoutDUCCluster {
 		return c.runCluster(ctx)
 	}
-	ds, err := eval.Open(c.dataset, c.layout)
+	// Each layout is scored as its published evaluation was: DUC with
+	// NIST's jackknife, MultiLing with a plain model average.
+	var ds *eval.Dataset
+	var err error
+	opt, score := eval.NISTOptions(c.words), eval.Scorer(eval.Jackknife)
+	if c.layout == eval.LayoutMultiling {
+		ds, err = eval.OpenMultiling(c.dataset)
+		opt, score = eval.MultilingOptions(), eval.AllModels
+	} else {
+		ds, err = eval.Open(c.dataset, c.layout)
+	}
 	if err != nil {
 		return fmt.Errorf("brief eval: %w", err)
 	}
-	opt := eval.NISTOptions(c.words)
 	var ids []string
 	switch c.peers {
 	case "":
@@ -99,7 +113,7 @@ func (c *evalCommand) Run(ctx context.Context) error {
 	var results []peerResult
 	if len(ids) == 0 {
 		prog := c.newProgress(len(ds.Sets), "summarizing")
-		inst, err := ds.EvalSystem(ctx, c.system(), opt, prog.step)
+		inst, err := ds.EvalSystemWith(ctx, c.system(), opt, score, prog.step)
 		prog.finish()
 		if err != nil {
 			return fmt.Errorf("brief eval: %w", err)
@@ -108,7 +122,7 @@ func (c *evalCommand) Run(ctx context.Context) error {
 	} else {
 		prog := c.newProgress(len(ds.Sets)*len(ids), "scoring")
 		for _, id := range ids {
-			inst, err := ds.EvalPeer(ctx, id, opt, prog.step)
+			inst, err := ds.EvalPeerWith(ctx, id, opt, score, prog.step)
 			if err != nil {
 				prog.finish()
 				return fmt.Errorf("brief eval: %w", err)
@@ -155,6 +169,10 @@ func overall(r peerResult, measure string) float64 {
 
 // settings describes the evaluation in ROUGE-1.5.5's terms.
 func (c *evalCommand) settings() string {
+	if c.layout == eval.LayoutMultiling {
+		return fmt.Sprintf("model average, no jackknife; ROUGE-1.5.5 -n 2 -x -2 4 -u -c %g -r %d -f A -p 0.5 -t 0 (no stemming, no length limit)",
+			c.boot.Confidence, c.boot.Samples)
+	}
 	return fmt.Sprintf("jackknife over models; ROUGE-1.5.5 -n 2 -x -m -2 4 -u -c %g -r %d -f A -p 0.5 -t 0 -l %d",
 		c.boot.Confidence, c.boot.Samples, c.words)
 }
@@ -314,4 +332,11 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
 	}
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
