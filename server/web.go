@@ -140,18 +140,24 @@ type otherView struct {
 	Cite   brief.Citation
 }
 
+// outletOf names the source of a for a reader: its outlet, else the host
+// of its URL, else its title, shortened.
 func outletOf(a *brief.Article) string {
-	switch {
-	case a == nil:
+	if a == nil {
 		return ""
-	case a.Outlet != "":
-		return a.Outlet
-	case a.URL != "":
-		if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
-			return strings.TrimPrefix(u.Host, "www.")
-		}
 	}
-	return a.ID
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	if t := []rune(a.Title); len(t) > 40 {
+		return strings.TrimSpace(string(t[:40])) + "…"
+	} else if len(t) > 0 {
+		return a.Title
+	}
+	return "source"
 }
 
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {

@@ -106,6 +106,11 @@ func (c *serveCommand) Run(ctx context.Context) error {
 				logger.Print(e)
 			}
 		}
+		for _, a := range arts {
+			if a.ID == a.Source { // a file path: let the server hash it
+				a.ID = ""
+			}
+		}
 		if len(arts) > 0 {
 			if _, err := c.srv.Ingest(ctx, arts); err != nil {
 				return fmt.Errorf("brief serve: --load: %w", err)
