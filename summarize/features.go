@@ -60,6 +60,9 @@ const (
 // quoteAt returns the kind and byte length of the quotation mark at s[i]:
 // “ and “ open, ” and ” close, " toggles.
 func quoteAt(s string, i int) (kind, n int) {
+	if c := s[i]; c != '"' && c != '`' && c != '\'' && c != 0xE2 { // “ and ” start with 0xE2
+		return notQuote, 0
+	}
 	switch {
 	case s[i] == '"':
 		return toggleQuote, 1
@@ -86,11 +89,14 @@ func quoteState(s string, in bool) (bare, out bool) {
 	bare = in
 	lead := true
 	for i := 0; i < len(s); {
+		if c := s[i]; c != '"' && c != '`' && c != '\'' && c != 0xE2 { // fast path
+			lead = lead && c == ' '
+			i++
+			continue
+		}
 		kind, n := quoteAt(s, i)
 		if kind == notQuote {
-			if s[i] != ' ' {
-				lead = false
-			}
+			lead = false
 			i++
 			continue
 		}
