@@ -22,7 +22,8 @@ import (
 // is compared with the best single sentence, which gives the paper's
 // constant-factor guarantee. Zero fields take the paper's values for DUC:
 // α = 5/N, λ = 6, Scale = 0.3. At most one sentence of each near-duplicate
-// group is taken. The zero value is ready to use and safe for concurrent use.
+// group is taken. It ignores Cluster.Query. The zero value is ready to use
+// and safe for concurrent use.
 type Submodular struct {
 	A      float64 // saturation: α = A/N; 0 means 5
 	Lambda float64 // weight of diversity R; 0 means 6
