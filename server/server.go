@@ -149,6 +149,7 @@ func (s *Server) Recover(ctx context.Context) error {
 		return fmt.Errorf("server: recover: %w", err)
 	}
 	var stale []string
+	titles := map[string]string{}
 	for _, id := range order {
 		st, err := s.Store.Story(ctx, id)
 		if err != nil && !errors.Is(err, brief.ErrNotFound) {
@@ -156,10 +157,13 @@ func (s *Server) Recover(ctx context.Context) error {
 		}
 		if st == nil || !slices.Equal(st.Articles, members[id]) {
 			stale = append(stale, id)
+			if st != nil {
+				titles[id] = st.Title
+			}
 		}
 	}
 	for _, id := range stale {
-		if err := s.updateStory(ctx, id, members[id]); err != nil {
+		if err := s.updateStory(ctx, id, members[id], titles[id]); err != nil {
 			return fmt.Errorf("server: recover: %w", err)
 		}
 	}
@@ -307,16 +311,17 @@ func (s *Server) commit(group []*call) {
 func (s *Server) applyStories(ctx context.Context, order []string, added map[string][]string) {
 	for _, id := range order {
 		var members []string
+		var title string
 		st, err := s.Store.Story(ctx, id)
 		switch {
 		case err == nil:
-			members = st.Articles
+			members, title = st.Articles, st.Title
 		case !errors.Is(err, brief.ErrNotFound):
 			s.logger().Printf("server: story %s: %v", id, err)
 			continue
 		}
 		members = append(members, added[id]...)
-		if err := s.updateStory(ctx, id, members); err != nil {
+		if err := s.updateStory(ctx, id, members, title); err != nil {
 			s.logger().Printf("server: story %s: %v", id, err)
 		}
 	}
@@ -357,8 +362,9 @@ func articleID(a *brief.Article) string {
 }
 
 // updateStory rewrites the story id with the given member articles: title,
-// summary and update time.
-func (s *Server) updateStory(ctx context.Context, id string, members []string) error {
+// summary and update time. The title is that of the earliest article read;
+// once a story outgrows MaxSummaryArticles it keeps prevTitle, if any.
+func (s *Server) updateStory(ctx context.Context, id string, members []string, prevTitle string) error {
 	max := s.maxSummaryArticles()
 	latest := members
 	if len(latest) > max {
@@ -369,7 +375,11 @@ func (s *Server) updateStory(ctx context.Context, id string, members []string) e
 		return err
 	}
 	sum := s.summarizer().Summarize(arts, s.Budget)
-	st := &brief.Story{ID: id, Title: storyTitle(arts), Summary: sum, Updated: s.clock(), Articles: members}
+	title := storyTitle(arts)
+	if len(members) > max && prevTitle != "" {
+		title = prevTitle // the first articles, which named the story, are no longer read
+	}
+	st := &brief.Story{ID: id, Title: title, Summary: sum, Updated: s.clock(), Articles: members}
 	return s.Store.PutStory(ctx, st)
 }
 
