@@ -11,6 +11,7 @@
 //	brief cluster [--format jsonl|text] [--summarize] PATH...
 //	brief fetch --out DIR FEED_URL...
 //	brief story [--format json|markdown|text] PATH...
+//	brief serve [--addr 127.0.0.1:8080] [--db PATH|postgres://…] [--load PATH]...
 //
 // Exit status is 0 on success, 1 when a bad input stopped the job, and 2 on
 // bad usage. Errors go to stderr and name the input.
@@ -41,6 +42,7 @@ type command interface {
 var commands = map[string]func(m *Main) command{
 	"summarize": func(m *Main) command { return &summarizeCommand{main: m} },
 	"rouge":     func(m *Main) command { return &rougeCommand{main: m} },
+	"serve":     func(m *Main) command { return &serveCommand{main: m} },
 	"story":     func(m *Main) command { return &storyCommand{main: m} },
 	"cluster":   func(m *Main) command { return &clusterCommand{main: m} },
 	"eval":      func(m *Main) command { return &evalCommand{main: m} },
