@@ -47,11 +47,15 @@ type ILPStats struct {
 	Time      time.Duration // time to build and solve the problem
 }
 
-// Select implements Method. When no sentence holds a concept (say, text of
+// Select implements Method. When the optimum leaves room in the budget (in
+// a cluster of a few articles, few concepts reach MinDocs), it is filled
+// greedily with the sentences that add the most weight per cost of the
+// concepts below the threshold. When no sentence holds a concept (say, text of
 // stopwords only), it takes the sentences in input order while they fit, so
 // that the summary is empty only when no sentence fits.
 func (m ILP) Select(c *Cluster, b brief.Budget) []int {
 	idx, _ := m.Solve(c, b)
+	idx = c.fill(idx, b)
 	if len(idx) == 0 {
 		used, limit := 0, Limit(b)
 		taken := map[int]bool{}
@@ -199,4 +203,56 @@ func (c *Cluster) queryIDs() map[int32]bool {
 		}
 	}
 	return out
+}
+
+// fill adds to the sentences idx, while the budget has room, the sentence of
+// a group not yet taken that covers the most weight of still uncovered
+// concepts per unit of cost, counting every concept (MinDocs 1).
+func (c *Cluster) fill(idx []int, b brief.Budget) []int {
+	used, limit := 0, Limit(b)
+	for _, i := range idx {
+		used += c.Cost(i, b)
+	}
+	p := c.conceptProblem(1, b)
+	covered := make([]bool, len(p.weights))
+	taken := map[int]bool{}
+	chosen := map[int]bool{}
+	for _, i := range idx {
+		chosen[i] = true
+		taken[c.Sentences[i].Group] = true
+	}
+	for _, it := range p.items {
+		if chosen[it.sentence] {
+			for _, k := range it.concepts {
+				covered[k] = true
+			}
+		}
+	}
+	for {
+		best, bestRatio := -1, 0.0
+		for j, it := range p.items {
+			if taken[it.group] || used+it.cost > limit || it.cost <= 0 {
+				continue
+			}
+			gain := 0.0
+			for _, k := range it.concepts {
+				if !covered[k] {
+					gain += p.weights[k]
+				}
+			}
+			if r := gain / float64(it.cost); r > bestRatio {
+				best, bestRatio = j, r
+			}
+		}
+		if best < 0 {
+			return idx
+		}
+		it := p.items[best]
+		idx = append(idx, it.sentence)
+		used += it.cost
+		taken[it.group] = true
+		for _, k := range it.concepts {
+			covered[k] = true
+		}
+	}
 }

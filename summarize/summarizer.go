@@ -30,6 +30,10 @@ type Summarizer struct {
 	Name string
 	// Query is an optional focus text for query-focused summaries.
 	Query string
+	// After holds articles the reader has already seen. When set, the
+	// summary is an update: it leaves out sentences that repeat theirs, and
+	// methods that weigh concepts (ilp) discount what they covered.
+	After []*brief.Article
 }
 
 var _ brief.Summarizer = (*Summarizer)(nil)
@@ -53,7 +57,7 @@ func (s *Summarizer) Summarize(articles []*brief.Article, b brief.Budget) *brief
 	if name == "" {
 		name = "custom"
 	}
-	c := NewCluster(articles)
+	c := newCluster(articles, s.After)
 	if s.Query != "" {
 		c.Query = Terms("", s.Query)
 	}

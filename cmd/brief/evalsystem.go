@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/clean"
 	"github.com/briefnews/brief/summarize"
 )
 
@@ -14,8 +15,8 @@ import (
 // returns the summary's sentences in order. Bad documents are skipped
 // silently: eval reports scores, not inputs.
 //
-// after names the documents of the earlier sets of an update task; they are
-// not used yet, so B and C sets get plain multi-document summaries.
+// after names the documents of the earlier sets of an update task: the
+// summary leaves out what they said (summarize --after).
 func summarizeSet(ctx context.Context, docs []string, after []string, words int, method string) ([]string, error) {
 	articles, err := readArticles(ctx, io.Discard, docs)
 	if err != nil {
@@ -29,6 +30,12 @@ func summarizeSet(ctx context.Context, docs []string, after []string, words int,
 		return nil, usagef("brief eval: unknown method %q (have %s)", method, methodNames())
 	}
 	s := &summarize.Summarizer{Method: newMethod(), Name: method}
+	if len(after) > 0 {
+		if s.After, err = readArticles(ctx, io.Discard, after); err != nil {
+			return nil, err
+		}
+		s.After = (&clean.Cleaner{}).Clean(s.After)
+	}
 	sum, _ := newPipeline(s).Run(articles, brief.Budget{Words: words})
 	out := make([]string, len(sum.Sentences))
 	for i, ss := range sum.Sentences {

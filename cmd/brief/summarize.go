@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/clean"
 	"github.com/briefnews/brief/summarize"
 )
 
@@ -85,7 +86,11 @@ func (c *summarizeCommand) Run(ctx context.Context) error {
 	}
 	s := &summarize.Summarizer{Method: summarize.Methods[c.method](), Name: c.method, Query: c.query}
 	if len(c.after) > 0 {
-		return usagef("brief summarize: --after is not supported yet")
+		after, err := readArticles(ctx, c.main.Stderr, c.after)
+		if err != nil {
+			return err
+		}
+		s.After = (&clean.Cleaner{}).Clean(after)
 	}
 	sum, _ := newPipeline(s).Run(articles, c.budget)
 	return writeSummary(c.main.Stdout, c.format, sum)
