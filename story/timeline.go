@@ -129,6 +129,9 @@ func pickYear(y, m, dd int, ref date, expr string) (date, int, string, bool) {
 	return best, 0, expr, true
 }
 
+// forward lists the words before a weekday that make it a day to come.
+var forward = map[string]bool{"next": true, "until": true, "till": true, "by": true, "before": true}
+
 // relativeDate resolves a weekday or a relative expression at word i
 // against ref: weekdays to the most recent such day on or before ref,
 // "yesterday", "today", "last week" (precision "week").
@@ -142,7 +145,13 @@ func relativeDate(d *doc, i int, ref date) (date, string, string, bool) {
 		prev = d.words[i-1].lower
 	}
 	if wd, ok := weekdays[w.lower]; ok && w.cap {
-		if prev == "next" {
+		// "next Monday", "until Monday", "by Friday" point forward, where
+		// the past-tense reading of news does not hold: no guess.
+		prev2 := ""
+		if i > 1 && d.words[i-2].unit == w.unit {
+			prev2 = d.words[i-2].lower
+		}
+		if forward[prev] || prev == "least" && prev2 == "at" || prev == "this" || prev == "coming" {
 			return date{}, "", "", false
 		}
 		back := (int(ref.t.Weekday()) - wd + 7) % 7

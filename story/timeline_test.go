@@ -48,6 +48,12 @@ var timelineTests = []struct {
 		want: nil,
 	},
 	{
+		name:      "weekdays to come are not guessed",
+		published: time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC), // a Saturday
+		text:      "Crossings are suspended until at least Monday. The council meets next Tuesday. A decision is due by Friday.",
+		want:      []string{"2026-03-14 day published"},
+	},
+	{
 		name:      "ISO date",
 		published: time.Date(2017, 4, 13, 0, 0, 0, 0, time.UTC),
 		text:      "The report is dated 2017-04-10 and was leaked on the same day.",
