@@ -278,6 +278,25 @@ func TestParseText(t *testing.T) {
 	}
 }
 
+func TestTextDateLine(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "Harbour floods\nApril 13, 2017\n\nThe harbour flooded.", "2017-04-13"},
+		{"posted", "Harbour floods\n\nPosted April 13, 2017\n\nThe harbour flooded.", "2017-04-13"},
+		{"published colon", "Harbour floods\nPublished: 2017-04-13\n\nThe harbour flooded.", "2017-04-13"},
+		{"not a date", "Harbour floods\nPosted by the desk\n\nThe harbour flooded.", "0001-01-01"},
+	}
+	var r ingest.Reader
+	for _, tt := range tests {
+		arts, err := r.Parse("in.txt", []byte(tt.in))
+		if err != nil || len(arts) != 1 {
+			t.Fatalf("%s: Parse = %v, %v", tt.name, arts, err)
+		}
+		if got := arts[0].Published.Format("2006-01-02"); got != tt.want {
+			t.Errorf("%s: Published = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestJSONDates(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2024-05-03T10:00:00Z", "2024-05-03T10:00:00Z"},

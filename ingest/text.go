@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -19,6 +20,10 @@ var headerKeys = map[string]bool{
 // blank line gives the metadata. Without one, a short first line with no
 // final punctuation followed by more text is the title, and a line right
 // after it that is only a date is the publication date.
+// datePrefix matches the words that introduce a date line under a title:
+// "Posted April 13, 2017", "Published: 12 April 2017", "Updated on …".
+var datePrefix = regexp.MustCompile(`^(?i)\s*(posted|published|updated|last updated)\s*(:|on)?\s*`)
+
 func parseText(name, text string) (*brief.Article, error) {
 	a := &brief.Article{ID: name, Source: name}
 	text = normalizeText(strings.ToValidUTF8(text, "\uFFFD"))
@@ -33,7 +38,7 @@ func parseText(name, text string) (*brief.Article, error) {
 		a.Title = first
 		text = strings.TrimLeft(rest, "\n")
 		if line, rest2, ok := strings.Cut(text, "\n"); ok {
-			if t, isDate := parseDate(line); isDate && strings.TrimSpace(rest2) != "" {
+			if t, isDate := parseDate(datePrefix.ReplaceAllString(line, "")); isDate && strings.TrimSpace(rest2) != "" {
 				a.Published = t
 				text = strings.TrimLeft(rest2, "\n")
 			}
