@@ -55,7 +55,8 @@ var _ brief.Cleaner = (*Cleaner)(nil)
 
 // Clean returns a cleaned copy of every article, in order; the articles are
 // used as context for one another and left unchanged. In each copy:
-//   - a dateline or "date YYYY-MM-DD" prefix is cut from the first line;
+//   - a dateline or "date YYYY-MM-DD" prefix is cut from the first line,
+//     and the date of such a prefix becomes Published when that is unknown;
 //   - the first line becomes the Title when the Title is empty and the line
 //     is headline-shaped, and is dropped when it repeats the Title;
 //   - bylines, date lines, navigation and footer lines, photo captions,
@@ -75,6 +76,9 @@ func (c *Cleaner) Clean(articles []*brief.Article) []*brief.Article {
 		b.Outlets = slices.Clone(a.Outlets)
 		b.Duplicates = slices.Clone(a.Duplicates)
 		b.Title, b.Text = c.cleanText(ctx, i, a.Title, a.Text)
+		if b.Published.IsZero() {
+			b.Published = prefixDate(a.Text)
+		}
 		out[i] = &b
 	}
 	return out

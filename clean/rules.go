@@ -5,6 +5,7 @@ import (
 
 	"github.com/briefnews/brief"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,6 +15,22 @@ import (
 // datePrefix matches a machine date glued to the start of a text by a
 // scraper: "date 2017-04-12 ", "Published: 2017-04-12T10:00 ".
 var datePrefix = regexp.MustCompile(`^(?i:date|posted|published|updated)[:\s]+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?[\s:,|-]+`)
+
+// prefixDate returns the date of a machine date prefix on the first line of
+// txt ("date 2017-04-12 …"), or the zero time.
+func prefixDate(txt string) time.Time {
+	line := strings.TrimSpace(txt)
+	if m := datePrefix.FindString(line); m != "" {
+		if d := isoDate.FindString(m); d != "" {
+			if t, err := time.Parse("2006-01-02", d); err == nil {
+				return t
+			}
+		}
+	}
+	return time.Time{}
+}
+
+var isoDate = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
 
 // stripDatePrefix removes a machine date prefix from the first line of a
 // text, returning the line unchanged when there is none or when nothing

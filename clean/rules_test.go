@@ -18,6 +18,20 @@ func TestStripDatePrefix(t *testing.T) {
 	}
 }
 
+func TestPrefixDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{" date 2017-04-12 The meeting began.", "2017-04-12"},
+		{"Published: 2020-01-02T10:00:00Z The vote was close.", "2020-01-02"},
+		{"The date 2017-04-12 was chosen.", "0001-01-01"},
+		{"", "0001-01-01"},
+	}
+	for _, tt := range tests {
+		if got := prefixDate(tt.in).Format("2006-01-02"); got != tt.want {
+			t.Errorf("prefixDate(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestStripDateline(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"WASHINGTON (AP) -- The Senate voted.", "The Senate voted."},
