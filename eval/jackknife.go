@@ -2,7 +2,6 @@ package eval
 
 import (
 	"context"
-	"fmt"
 	"sort"
 )
 
@@ -207,62 +206,11 @@ func (ds *Dataset) ModelIDs() []string {
 // them. progress, if not nil, is called after each set. Errors name the
 // file that could not be read.
 func (ds *Dataset) EvalPeer(ctx context.Context, id string, opt Options, progress func()) ([]Instance, error) {
-	var out []Instance
-	for _, set := range ds.Sets {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		path := ""
-		if p, ok := set.Peer(id); ok {
-			path = p.Path
-		} else {
-			for _, m := range set.Models {
-				if m.ID == id {
-					path = m.Path
-				}
-			}
-		}
-		if path != "" {
-			models, err := ReadModels(set)
-			if err != nil {
-				return nil, err
-			}
-			peer, err := ReadSummary(path)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, Jackknife(set, peer, models, id, opt)...)
-		}
-		if progress != nil {
-			progress()
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("eval: %s: no summaries by peer %q", ds.Dir, id)
-	}
-	return out, nil
+	return ds.EvalPeerWith(ctx, id, opt, Jackknife, progress)
 }
 
 // EvalSystem summarizes every set with sys and scores the summaries with
 // Jackknife. progress, if not nil, is called after each set.
 func (ds *Dataset) EvalSystem(ctx context.Context, sys System, opt Options, progress func()) ([]Instance, error) {
-	var out []Instance
-	for _, set := range ds.Sets {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		models, err := ReadModels(set)
-		if err != nil {
-			return nil, err
-		}
-		peer, err := sys(ctx, set)
-		if err != nil {
-			return nil, fmt.Errorf("eval: set %s: %w", set.ID, err)
-		}
-		out = append(out, Jackknife(set, peer, models, "", opt)...)
-		if progress != nil {
-			progress()
-		}
-	}
-	return out, nil
+	return ds.EvalSystemWith(ctx, sys, opt, Jackknife, progress)
 }

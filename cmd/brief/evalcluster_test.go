@@ -10,7 +10,7 @@ import (
 var dataDir = "../../../shared/data/duc2007-update"
 
 func TestEvalDUCClusterFixture(t *testing.T) {
-	out, stderr, code := run(t, "eval", "--layout", "duc-cluster", "--json", "../../eval/testdata/duc-update")
+	out, stderr, code := runBrief(t, "eval", "--layout", "duc-cluster", "--json", "../../eval/testdata/duc-update")
 	if code != 0 {
 		t.Fatalf("eval duc-cluster: exit %d: %s", code, stderr)
 	}
@@ -36,7 +36,7 @@ func TestEvalDUCCluster(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dataDir, "docs")); err != nil {
 		t.Skipf("DUC 2007 data absent: %v", err)
 	}
-	out, stderr, code := run(t, "eval", "--layout", "duc-cluster", "--json", dataDir)
+	out, stderr, code := runBrief(t, "eval", "--layout", "duc-cluster", "--json", dataDir)
 	if code != 0 {
 		t.Fatalf("eval duc-cluster: exit %d: %s", code, stderr)
 	}

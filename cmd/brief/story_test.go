@@ -7,7 +7,7 @@ import (
 )
 
 func TestStoryJSON(t *testing.T) {
-	out, stderr, code := run(t, "story", "--format", "json", "../../testdata/sample")
+	out, stderr, code := runBrief(t, "story", "--format", "json", "../../testdata/sample")
 	if code != 0 {
 		t.Fatalf("brief story: exit %d, stderr %s", code, stderr)
 	}
@@ -39,7 +39,7 @@ func TestStoryJSON(t *testing.T) {
 
 func TestStoryText(t *testing.T) {
 	for _, format := range []string{"text", "markdown"} {
-		out, stderr, code := run(t, "story", "--format", format, "../../testdata/sample")
+		out, stderr, code := runBrief(t, "story", "--format", format, "../../testdata/sample")
 		if code != 0 || !strings.Contains(out, "Who said what") && !strings.Contains(out, "WHO SAID WHAT") {
 			t.Errorf("story --format %s: exit %d, output %q, stderr %s", format, code, out, stderr)
 		}

@@ -16,29 +16,11 @@ import (
 
 var examples = flag.String("examples", "../../../shared/examples/tillerson-moscow-2017", "the shared example cluster; tests that need it skip when absent")
 
-// run runs brief with args and returns stdout, stderr and the exit code.
-func run(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr}
-	err := m.ParseFlags(args)
-	if err == nil {
-		err = m.Run(context.Background())
-		if cerr := m.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		stderr.WriteString(err.Error() + "\n")
-	}
-	return stdout.String(), stderr.String(), exitCode(err)
-}
-
 // summarizeJSON runs summarize --format json and checks every citation
 // against the articles' cleaned text.
 func summarizeJSON(t *testing.T, args ...string) *brief.Summary {
 	t.Helper()
-	out, stderr, code := run(t, append([]string{"summarize", "--format", "json"}, args...)...)
+	out, stderr, code := runBrief(t, append([]string{"summarize", "--format", "json"}, args...)...)
 	if code != 0 {
 		t.Fatalf("brief summarize %v: exit %d, stderr:\n%s", args, code, stderr)
 	}
@@ -102,7 +84,7 @@ func TestSummarizeBudgets(t *testing.T) {
 		{"sentences", []string{"--sentences", "2"}, func(l []string) bool { return len(l) <= 2 }},
 	}
 	for _, tt := range tests {
-		out, stderr, code := run(t, append(append([]string{"summarize"}, tt.args...), "../../testdata/sample")...)
+		out, stderr, code := runBrief(t, append(append([]string{"summarize"}, tt.args...), "../../testdata/sample")...)
 		lines := strings.Split(strings.TrimSpace(out), "\n")
 		if code != 0 || out == "" || !tt.ok(lines) {
 			t.Errorf("%s: exit %d, output over budget or empty:\n%s\nstderr: %s", tt.name, code, out, stderr)
@@ -133,7 +115,7 @@ func TestSummarizeUsageAndBadInput(t *testing.T) {
 		{"bad beside good", []string{"summarize", empty, binary, "../../testdata/sample"}, 0, "empty.txt", true},
 	}
 	for _, tt := range tests {
-		out, stderr, code := run(t, tt.args...)
+		out, stderr, code := runBrief(t, tt.args...)
 		if code != tt.code || !strings.Contains(stderr, tt.stderrHas) || (out != "") != tt.wantOutput {
 			t.Errorf("%s: brief %v = exit %d, stdout %q, stderr %q; want exit %d, stderr naming %q", tt.name, tt.args, code, out, stderr, tt.code, tt.stderrHas)
 		}
@@ -141,7 +123,7 @@ func TestSummarizeUsageAndBadInput(t *testing.T) {
 }
 
 func TestSummarizeFormats(t *testing.T) {
-	md, _, code := run(t, "summarize", "--format", "markdown", "../../testdata/sample")
+	md, _, code := runBrief(t, "summarize", "--format", "markdown", "../../testdata/sample")
 	if code != 0 || !strings.HasPrefix(md, "- ") || !strings.Contains(md, "](https://") {
 		t.Errorf("markdown output = %q (exit %d), want a list with linked sources", md, code)
 	}
