@@ -15,7 +15,7 @@ const (
 	abbrTitle                     // precedes a name: never ends a sentence ("Mr.", "Gen.")
 	abbrContinue                  // never ends a sentence ("vs.", "e.g.")
 	abbrNumber                    // precedes a number ("No. 10"); otherwise a word
-	abbrTime                      // "a.m.", "p.m.": ends unless a zone or day follows
+	abbrTime                      // "a.m.", "p.m.": ends unless a zone, day or numeral follows
 	abbrEtc                       // "etc.": ends before any capitalised word
 	abbrAmbiguous                 // may end a sentence: decided by the next word
 )

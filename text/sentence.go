@@ -346,6 +346,13 @@ func (sp *splitter) boundary(i, k, nl, marks int, ellipsis, closed bool) bool {
 	case abbrNumber:
 		return !digit
 	case abbrTime:
+		if digit && !quoted && !(nl >= 0 && sp.lineBreakAfter(nl)) {
+			// News style spells out a number that starts a sentence, so
+			// a numeral after "a.m." goes on: "at 4:31 a.m. 10 miles
+			// north", "at 4:31 a.m. (1131 GMT)". A quotation or a
+			// paragraph break still starts a new sentence.
+			return false
+		}
 		return !(upper && timeWords[word])
 	case abbrEtc:
 		return true
