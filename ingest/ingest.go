@@ -51,7 +51,8 @@ func Paths(ctx context.Context, paths []string) ([]*brief.Article, error) {
 
 // Paths reads the articles of every file in paths. A directory is read
 // recursively in lexical order, skipping files and directories whose name
-// starts with a dot. Files are parsed by up to Workers goroutines, but
+// starts with a dot and following symbolic links (a directory reached twice
+// is read once; a dangling link is an error naming it). Files are parsed by up to Workers goroutines, but
 // articles come in the order of paths, then of files, then of articles in a
 // file.
 //
@@ -109,26 +110,56 @@ func (r *Reader) list(ctx context.Context, paths []string) []*job {
 			jobs = append(jobs, &job{root: i, path: root})
 			continue
 		}
-		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				jobs = append(jobs, &job{root: i, err: fileError(path, err)})
-				if d != nil && d.IsDir() && path != root {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if path != root && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				jobs = append(jobs, &job{root: i, path: path})
-			}
-			return ctx.Err()
-		})
+		jobs = walk(ctx, i, root, map[string]bool{}, jobs)
 	}
+	return jobs
+}
+
+// walk appends the files under the directory dir to jobs. It follows
+// symbolic links: a link to a file is read, a dangling one is an error, and
+// a link to a directory is walked unless seen (the real paths of the
+// directories walked so far) holds it, which stops link loops.
+func walk(ctx context.Context, root int, dir string, seen map[string]bool, jobs []*job) []*job {
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			jobs = append(jobs, &job{root: root, err: fileError(path, err)})
+			if d != nil && d.IsDir() && path != dir {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+			if real, err := filepath.EvalSymlinks(path); err == nil {
+				if seen[real] && path != dir {
+					return fs.SkipDir
+				}
+				seen[real] = true
+			}
+		case d.Type().IsRegular():
+			jobs = append(jobs, &job{root: root, path: path})
+		case d.Type()&fs.ModeSymlink != 0:
+			info, err := os.Stat(path)
+			switch {
+			case err != nil:
+				jobs = append(jobs, &job{root: root, err: fileError(path, err)})
+			case info.Mode().IsRegular():
+				jobs = append(jobs, &job{root: root, path: path})
+			case info.IsDir():
+				if real, err := filepath.EvalSymlinks(path); err == nil && !seen[real] {
+					// The trailing separator makes WalkDir follow the link.
+					jobs = walk(ctx, root, path+string(filepath.Separator), seen, jobs)
+				}
+			}
+		}
+		return ctx.Err()
+	})
 	return jobs
 }
 

@@ -352,3 +352,62 @@ func TestFileErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSymlinks checks that a directory's symbolic links are followed: a link
+// to a file or to a directory is read, a dangling link is an error naming
+// it, and a link back to a directory already read neither loops nor reads
+// the same files twice.
+func TestSymlinks(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	write := func(path, s string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(target, path string) {
+		t.Helper()
+		if err := os.Symlink(target, path); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	write(filepath.Join(outside, "story.txt"), "The council approved the bridge on Monday.\n")
+	write(filepath.Join(outside, "more", "other.txt"), "The mayor praised the vote on Tuesday.\n")
+	write(filepath.Join(root, "own.txt"), "Residents welcomed the decision.\n")
+	link(filepath.Join(outside, "story.txt"), filepath.Join(root, "to-file.txt"))
+	link(filepath.Join(outside, "more"), filepath.Join(root, "to-dir"))
+	link(filepath.Join(outside, "gone.txt"), filepath.Join(root, "dangling.txt"))
+	link(root, filepath.Join(root, "loop"))
+
+	arts, err := ingest.Paths(context.Background(), []string{root})
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	want := []string{
+		filepath.Join(root, "own.txt"),
+		filepath.Join(root, "to-dir", "other.txt"),
+		filepath.Join(root, "to-file.txt"),
+	}
+	if !slices.Equal(ids, want) {
+		t.Errorf("articles = %v, want %v", ids, want)
+	}
+	errs := inputErrors(err)
+	dangling := filepath.Join(root, "dangling.txt")
+	if e, ok := errs[dangling]; !ok || !errors.Is(e, brief.ErrNotFound) {
+		t.Errorf("errors = %v, want one naming %s with kind %v", err, dangling, brief.ErrNotFound)
+	}
+	if len(errs) != 1 {
+		t.Errorf("got %d input errors, want 1: %v", len(errs), err)
+	}
+
+	// A path given on the command line may itself be a link to a directory.
+	arts, err = ingest.Paths(context.Background(), []string{filepath.Join(root, "to-dir")})
+	if len(arts) != 1 || err != nil {
+		t.Errorf("Paths(link to a directory) = %d articles, %v; want 1 and no error", len(arts), err)
+	}
+}
