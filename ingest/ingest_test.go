@@ -411,3 +411,35 @@ func TestSymlinks(t *testing.T) {
 		t.Errorf("Paths(link to a directory) = %d articles, %v; want 1 and no error", len(arts), err)
 	}
 }
+
+// TestJSONNotAnObject checks that a JSON value that is not an object, where
+// an article object is expected, gets an error that says so, and that the
+// good articles around it are kept.
+func TestJSONNotAnObject(t *testing.T) {
+	good := `{"title": "A", "text": "The council approved the bridge on Monday."}`
+	tests := []struct {
+		name, file, in, place, value string
+	}{
+		{"number in array", "a.json", "[" + good + ", 5]", "a.json#2", "number"},
+		{"string in array", "a.json", "[" + good + `, "text"]`, "a.json#2", "string"},
+		{"array in array", "a.json", "[" + good + `, [1]]`, "a.json#2", "array"},
+		{"number line in jsonl", "a.jsonl", good + "\n7\n" + good + "\n", "a.jsonl:2", "number"},
+	}
+	var r ingest.Reader
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, err := r.Parse(tt.file, []byte(tt.in))
+			if len(arts) == 0 {
+				t.Errorf("Parse lost the good articles")
+			}
+			e, ok := inputErrors(err)[tt.place]
+			if !ok || !errors.Is(e, brief.ErrInvalid) {
+				t.Fatalf("errors = %v, want one naming %s with kind %v", err, tt.place, brief.ErrInvalid)
+			}
+			want := "JSON " + tt.value + " where an article object is expected"
+			if !strings.Contains(e.Error(), want) {
+				t.Errorf("error = %q, want it to say %q", e, want)
+			}
+		})
+	}
+}

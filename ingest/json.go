@@ -113,6 +113,9 @@ func (r *Reader) decodeArticle(place, source string, data []byte) (*brief.Articl
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&j); err != nil {
 		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field == "" {
+			return nil, brief.Errorf(place, "JSON %s where an article object is expected: %w", te.Value, brief.ErrInvalid)
+		}
 		if errors.As(err, &te) {
 			return nil, brief.Errorf(place, "field %q: JSON %s where a string is expected: %w", te.Field, te.Value, brief.ErrInvalid)
 		}
