@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,9 +34,55 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc("GET /api/feeds", s.getFeeds)
 		mux.HandleFunc("GET /healthz", s.healthz)
 		s.webRoutes(mux)
-		s.handler = mux
+		s.handler = s.unrouted(mux)
 	})
 	return s.handler
+}
+
+// unrouted serves mux, except that a request matching none of its routes,
+// which the mux would answer with a plain-text 404 or 405, gets the
+// server's own error: JSON under /api/ and at /healthz, an HTML page
+// elsewhere. A 405 keeps the mux's Allow header.
+func (s *Server) unrouted(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h, pattern := mux.Handler(r)
+		if pattern != "" {
+			mux.ServeHTTP(w, r) // sets the path values h reads
+			return
+		}
+		rec := &headerRecorder{header: http.Header{}}
+		h.ServeHTTP(rec, r)
+		err := fmt.Errorf("%s: %w", r.URL.Path, brief.ErrNotFound)
+		if rec.code == http.StatusMethodNotAllowed {
+			w.Header().Set("Allow", rec.header.Get("Allow"))
+			err = fmt.Errorf("%s %s: %w", r.Method, r.URL.Path, errMethod)
+		}
+		if strings.HasPrefix(r.URL.Path, "/api/") || r.URL.Path == "/healthz" {
+			writeError(w, r, s.logger(), err)
+			return
+		}
+		s.pageError(w, r, err)
+	})
+}
+
+// headerRecorder keeps the status and header a handler writes and drops
+// its body.
+type headerRecorder struct {
+	header http.Header
+	code   int
+}
+
+func (w *headerRecorder) Header() http.Header { return w.header }
+
+func (w *headerRecorder) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+}
+
+func (w *headerRecorder) Write(p []byte) (int, error) {
+	w.WriteHeader(http.StatusOK)
+	return len(p), nil
 }
 
 // apiArticle is the JSON form of an article in responses.

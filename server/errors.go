@@ -9,8 +9,13 @@ import (
 	"github.com/briefnews/brief"
 )
 
-// codes maps each error kind of package brief to its HTTP status. Errors of
-// no listed kind are 500 and their text is logged, not sent.
+// errMethod is the kind of a request whose path is served but not with its
+// method.
+var errMethod = errors.New("method not allowed")
+
+// codes maps each error kind of package brief, and errMethod, to its HTTP
+// status. Errors of no listed kind are 500 and their text is logged, not
+// sent.
 var codes = []struct {
 	kind   error
 	status int
@@ -20,6 +25,7 @@ var codes = []struct {
 	{brief.ErrNotFound, http.StatusNotFound},
 	{brief.ErrTooLarge, http.StatusRequestEntityTooLarge},
 	{brief.ErrUnavailable, http.StatusServiceUnavailable},
+	{errMethod, http.StatusMethodNotAllowed},
 }
 
 // status returns the HTTP status of err.

@@ -282,6 +282,49 @@ func TestNotFound(t *testing.T) {
 	}
 }
 
+// TestUnroutedErrors checks that a request matching no route gets the
+// server's error, not the mux's plain text: JSON with the status of its
+// kind under /api/ and at /healthz, an HTML page elsewhere.
+func TestUnroutedErrors(t *testing.T) {
+	_, ts := MustServe(t, memory.New(), keywordAssigner{})
+	tests := []struct {
+		name, method, path string
+		code               int
+		contentType, allow string
+	}{
+		{"delete stories", "DELETE", "/api/stories", 405, "application/json", "GET, HEAD"},
+		{"put article", "PUT", "/api/articles/x", 405, "application/json", "GET, HEAD"},
+		{"get articles", "GET", "/api/articles", 404, "application/json", ""},
+		{"post healthz", "POST", "/healthz", 405, "application/json", "GET, HEAD"},
+		{"post unknown api", "POST", "/api/nothing", 405, "application/json", "GET, HEAD"},
+		{"post page", "POST", "/stories/x", 405, "text/html", "GET, HEAD"},
+		{"post unknown page", "POST", "/nothing", 405, "text/html", "GET, HEAD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := http.NewRequest(tt.method, ts.URL+tt.path, nil)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.code || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.contentType) {
+				t.Fatalf("%s %s = %d %q, want %d %q (%s)", tt.method, tt.path, resp.StatusCode, resp.Header.Get("Content-Type"), tt.code, tt.contentType, body)
+			}
+			if got := resp.Header.Get("Allow"); got != tt.allow {
+				t.Errorf("Allow = %q, want %q", got, tt.allow)
+			}
+			if tt.contentType == "application/json" {
+				var e struct{ Error string }
+				if err := json.Unmarshal(body, &e); err != nil || e.Error == "" {
+					t.Errorf("body %q is not a JSON error", body)
+				}
+			}
+		})
+	}
+}
+
 func TestFeeds(t *testing.T) {
 	st := memory.New()
 	var mu sync.Mutex
