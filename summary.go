@@ -1,5 +1,7 @@
 package brief
 
+import "unicode"
+
 // Budget is the length limit of a summary. Exactly one field should be
 // positive; when all are zero the summarizer uses 100 words. The limit is hard:
 // sentences are chosen to fit and never cut.
@@ -46,12 +48,13 @@ func (s *Summary) Words() int {
 	return n
 }
 
-// CountWords returns the number of whitespace-separated words in s, the unit
-// of Budget.Words.
+// CountWords returns the number of words in s separated by white space (as
+// unicode.IsSpace, the separators of strings.Fields), the unit of
+// Budget.Words.
 func CountWords(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		space := r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0xA0
+		space := unicode.IsSpace(r)
 		if !space && !in {
 			n++
 		}
