@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/clean"
@@ -23,7 +25,11 @@ func readArticles(ctx context.Context, stderr io.Writer, paths []string) ([]*bri
 		}
 	}
 	if len(articles) == 0 {
-		return nil, fmt.Errorf("brief: %v: %w", paths, errNoArticles)
+		quoted := make([]string, len(paths))
+		for i, p := range paths {
+			quoted[i] = strconv.Quote(p)
+		}
+		return nil, fmt.Errorf("brief: %w in %s", errNoArticles, strings.Join(quoted, ", "))
 	}
 	return articles, nil
 }
