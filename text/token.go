@@ -28,7 +28,20 @@ type Token struct {
 // allocates only the result.
 func Tokens(s string) []Token {
 	out := make([]Token, 0, len(s)/5+1)
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start == len(s) {
+			return out
+		}
+		out = append(out, Token{s[start:end], start, end})
+		i = end
+	}
+}
+
+// nextWord returns the bounds of the first word of s that starts at or
+// after byte i, or start == end == len(s) when there is none.
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
 			i++
 			continue
@@ -38,11 +51,9 @@ func Tokens(s string) []Token {
 			i += n
 			continue
 		}
-		end := wordEnd(s, i)
-		out = append(out, Token{s[i:end], i, end})
-		i = end
+		return i, wordEnd(s, i)
 	}
-	return out
+	return len(s), len(s)
 }
 
 func decodeRune(s string, i int) (rune, int) {
@@ -178,18 +189,12 @@ func Terms(lang, s string) []string {
 	stop := stopwords(lang)
 	st := stemmerFor(lang)
 	var out []string
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
-			i++
-			continue
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start == len(s) {
+			return out
 		}
-		r, n := decodeRune(s, i)
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		end := wordEnd(s, i)
-		w := Normalize(s[i:end])
+		w := Normalize(s[start:end])
 		i = end
 		if _, ok := stop[w]; ok {
 			continue
@@ -199,7 +204,6 @@ func Terms(lang, s string) []string {
 		}
 		out = append(out, st.word(w))
 	}
-	return out
 }
 
 func ascii(s string) bool {
