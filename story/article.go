@@ -60,6 +60,7 @@ type cluster struct {
 	lowSeen   map[string]bool // lower-case words seen in lower case
 	ents      map[string]*entity
 	persons   map[string]bool            // lower-case surface forms known to name people
+	orgNamed  map[string]bool            // lower-case surface forms written after an organisation noun
 	placeLike map[string]bool            // unknown names written after "in", "of", "from" …
 	titleOf   map[string]map[string]bool // title phrase → canonical persons
 	qtitleOf  map[string]map[string]bool // country + "|" + title → canonical persons
@@ -68,7 +69,7 @@ type cluster struct {
 func analyze(articles []*brief.Article) *cluster {
 	cl := &cluster{
 		capMid: map[string]bool{}, lowSeen: map[string]bool{}, ents: map[string]*entity{},
-		persons: map[string]bool{}, titleOf: map[string]map[string]bool{}, qtitleOf: map[string]map[string]bool{},
+		persons: map[string]bool{}, orgNamed: map[string]bool{}, titleOf: map[string]map[string]bool{}, qtitleOf: map[string]map[string]bool{},
 	}
 	for _, a := range articles {
 		if a == nil || a.Text == "" || !utf8.ValidString(a.Text) {

@@ -294,10 +294,17 @@ func (cl *cluster) findMentions() {
 		}
 	}
 	// Learn people: names after a title are people everywhere.
+	// Learn organisations: an untitled name right after a lower-case
+	// organisation noun ("ferry operator Northline") names one everywhere.
 	for _, d := range cl.docs {
 		for _, m := range d.ments {
 			if m.kind == Person {
 				cl.persons[strings.ToLower(m.surface)] = true
+			}
+			if m.kind == "" && m.w0 > 0 && d.gap(m.w0-1) == " " {
+				if p := d.words[m.w0-1]; !p.cap && orgNouns[p.lower] {
+					cl.orgNamed[strings.ToLower(m.surface)] = true
+				}
 			}
 		}
 	}
@@ -414,6 +421,9 @@ func (cl *cluster) classify(d *doc, m *mention) string {
 	}
 	if cl.persons[l] {
 		return Person
+	}
+	if cl.orgNamed[l] {
+		return Organization
 	}
 	words := strings.Fields(l)
 	last := words[len(words)-1]

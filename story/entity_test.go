@@ -55,6 +55,16 @@ var entityTests = []struct {
 		not:   []string{"Syrian", "U.S.", "Russian Federation"},
 	},
 	{
+		name:  "a name after an organisation noun is an organisation, even as a speaker",
+		texts: []string{"Ferry operator Valdrun said all crossings were cancelled.", "Valdrun said its ships would stay in port, Mayor Ola Berg said."},
+		want:  []string{"organization:Valdrun", "person:Ola Berg"},
+	},
+	{
+		name:  "a title still wins over an organisation noun",
+		texts: []string{"The company Pellworth hired staff.", "Minister Pellworth said the plan was sound."},
+		want:  []string{"person:Pellworth"},
+	},
+	{
 		name:  "capitalised sentence starts are not names",
 		texts: []string{"Making little progress, the envoys left. Those talks failed. Meanwhile Oslo waited."},
 		not:   []string{"Making", "Those", "Meanwhile"},

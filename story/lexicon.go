@@ -160,6 +160,13 @@ var orgSuffixes = setOf("ministry", "council", "agency", "party", "inc", "corp",
 	"foundation", "club", "federation", "board", "authority", "administration", "guard", "police",
 	"observatory", "league", "bureau", "centre", "center", "school", "college", "museum", "society")
 
+// orgNouns are lower-case nouns that, written just before a name, say it
+// names an organisation ("ferry operator Northline", "the airline Skyways").
+var orgNouns = setOf("operator", "company", "firm", "carrier", "airline", "insurer",
+	"lender", "retailer", "broadcaster", "manufacturer", "carmaker", "automaker",
+	"chipmaker", "conglomerate", "startup", "charity", "utility", "supermarket",
+	"bank", "newspaper", "broadsheet", "tabloid", "watchdog", "regulator")
+
 // titles lists lower-case title phrases that, before a name, mark a person.
 // Longer phrases are matched first.
 var titles = []string{
