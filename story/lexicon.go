@@ -209,6 +209,16 @@ var speechVerbs = setOf("say", "said", "says", "told", "tell", "tells", "added",
 	"responded", "confirmed", "confirms", "urged", "urges", "alleged", "alleges",
 	"charged", "called", "calls", "saying", "countered", "complained", "predicted")
 
+// objectVerbs are speech verbs that also take a plain object: followed by
+// one of objectDets and no "that", they report an act ("declared a state of
+// emergency", "announced its results"), not speech.
+var objectVerbs = setOf("declared", "declares", "announced", "announces", "maintained",
+	"maintains", "confirmed", "confirms", "reported", "reports", "acknowledged",
+	"acknowledges", "admitted", "admits", "predicted")
+
+// objectDets start the noun phrase an objectVerbs verb acts on.
+var objectDets = setOf("a", "an", "its", "his", "her", "their")
+
 // verbSkip are words allowed between a speaker and its speech verb.
 var verbSkip = setOf("also", "has", "had", "have", "was", "were", "is", "are", "will",
 	"would", "could", "may", "might", "previously", "later", "earlier", "again", "then",

@@ -242,6 +242,9 @@ func (cl *cluster) attributionAt(d *doc, ui, i int) *attribution {
 				}
 			}
 			a.cStart, a.cEnd = contentFrom(d, u, j), u.end
+			if j == i+1 && objectVerbs[w.lower] && i+1 < u.w1 && objectDets[d.words[i+1].lower] && !d.hasQuote(a.cStart, a.cEnd) {
+				return nil // an act on an object: "declared a state of emergency"
+			}
 			if w.lower == "called" || w.lower == "calls" {
 				if !d.hasQuote(a.cStart, a.cEnd) {
 					return nil

@@ -79,3 +79,33 @@ func TestAttribution(t *testing.T) {
 		t.Errorf("attribution precision %.3f recall %.3f, want >= 0.85 and >= 0.6", p, r)
 	}
 }
+
+// TestActsAreNotSpeech checks that a speech verb acting on a plain object
+// ("declared a state of emergency") gives no quote, while the same verb
+// before a clause or a quotation still does.
+func TestActsAreNotSpeech(t *testing.T) {
+	tests := []struct {
+		name, text, speaker, words string
+		want                       bool
+	}{
+		{"declared an emergency", "Mayor Ana Holt declared a state of emergency before dawn and opened the hall.", "Ana Holt", "state of emergency", false},
+		{"announced its results", "Chief Executive Karl Berg announced its results on Tuesday in Oslo.", "Karl Berg", "its results", false},
+		{"declared that", "Mayor Ana Holt declared that a state of emergency was in force.", "Ana Holt", "state of emergency", true},
+		{"said a clause", "Mayor Ana Holt said a state of emergency was in force.", "Ana Holt", "state of emergency", true},
+		{"declared a quotation", "Mayor Ana Holt declared a \"total emergency\" in the town.", "Ana Holt", "total emergency", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := story.Build([]*brief.Article{{ID: "a", Text: tt.text}})
+			got := false
+			for _, q := range v.Quotes {
+				if q.Speaker == tt.speaker && strings.Contains(q.Text, tt.words) {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("quote of %s with %q: got %v, want %v; quotes %+v", tt.speaker, tt.words, got, tt.want, v.Quotes)
+			}
+		})
+	}
+}
