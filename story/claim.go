@@ -1,6 +1,7 @@
 package story
 
 import (
+	"cmp"
 	"math"
 	"sort"
 	"strconv"
@@ -619,18 +620,7 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 	}
 	// Components: edges that share a claim and two terms are about the
 	// same thing. Each component is two-coloured into sides.
-	parent := make([]int, len(edges))
-	for e := range parent {
-		parent[e] = e
-	}
-	var find func(int) int
-	find = func(e int) int {
-		for parent[e] != e {
-			parent[e] = parent[parent[e]]
-			e = parent[e]
-		}
-		return e
-	}
+	sets := newUnionFind(len(edges))
 	byClaim := map[int][]int{}
 	for e, c := range edges {
 		byClaim[c.i] = append(byClaim[c.i], e)
@@ -640,9 +630,7 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 		for x := 0; x < len(es); x++ {
 			for y := x + 1; y < len(es); y++ {
 				if commonCount(edges[es[x]].shared, edges[es[y]].shared) >= 2 {
-					if rx, ry := find(es[x]), find(es[y]); rx != ry {
-						parent[max(rx, ry)] = min(rx, ry)
-					}
+					sets.union(es[x], es[y])
 				}
 			}
 		}
@@ -650,7 +638,7 @@ func (cl *cluster) disagreements(maxSide int) []Disagreement {
 	var comps [][]int // edge indices
 	compOf := map[int]int{}
 	for e := range edges {
-		r := find(e)
+		r := sets.find(e)
 		k, ok := compOf[r]
 		if !ok {
 			k = len(comps)
@@ -820,8 +808,9 @@ func termFreq(cs []*claim) map[string]int {
 	return df
 }
 
-// overlap counts the common elements of two sorted slices.
-func overlap(a, b []int) int {
+// overlap counts the common elements of two sorted slices without
+// repeats.
+func overlap[T cmp.Ordered](a, b []T) int {
 	n := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
@@ -890,4 +879,35 @@ func topicLabel(topic map[string]int, surf map[string]string) string {
 		words = append(words, s)
 	}
 	return strings.Join(words, " ")
+}
+
+// unionFind is a disjoint-set forest over 0…n-1 whose roots are the
+// smallest element of their set.
+type unionFind []int
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+// find returns the root of i's set.
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// union merges the sets of i and j and returns the root of the union.
+func (u unionFind) union(i, j int) int {
+	ri, rj := u.find(i), u.find(j)
+	if ri > rj {
+		ri, rj = rj, ri
+	}
+	u[rj] = ri
+	return ri
 }

@@ -29,3 +29,46 @@ func loadDirInternal(t testing.TB, dir string) []*brief.Article {
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
+
+func TestOverlap(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b []string
+		want int
+	}{
+		{"empty", nil, []string{"a"}, 0},
+		{"disjoint", []string{"a", "c"}, []string{"b", "d"}, 0},
+		{"some shared", []string{"a", "b", "d", "f"}, []string{"b", "c", "d", "e", "f"}, 3},
+		{"equal", []string{"x", "y"}, []string{"x", "y"}, 2},
+	}
+	for _, tt := range tests {
+		if got := overlap(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: overlap(%q, %q) = %d, want %d", tt.name, tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestUnionFind(t *testing.T) {
+	tests := []struct {
+		name   string
+		n      int
+		unions [][2]int
+		roots  []int // the root of each element after the unions
+	}{
+		{"no unions", 3, nil, []int{0, 1, 2}},
+		{"root is the smallest", 4, [][2]int{{3, 1}}, []int{0, 1, 2, 1}},
+		{"chains merge", 5, [][2]int{{4, 3}, {2, 3}, {1, 4}}, []int{0, 1, 1, 1, 1}},
+		{"union of a set with itself", 3, [][2]int{{1, 2}, {2, 1}}, []int{0, 1, 1}},
+	}
+	for _, tt := range tests {
+		u := newUnionFind(tt.n)
+		for _, p := range tt.unions {
+			u.union(p[0], p[1])
+		}
+		for i, want := range tt.roots {
+			if got := u.find(i); got != want {
+				t.Errorf("%s: find(%d) = %d, want %d", tt.name, i, got, want)
+			}
+		}
+	}
+}

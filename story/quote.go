@@ -737,18 +737,7 @@ func (cl *cluster) quotes() []Quote {
 		}
 	}
 	// Group occurrences of the same words by compatible speakers.
-	parent := make([]int, len(occs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newUnionFind(len(occs))
 	speakerOf := map[int]string{}
 	for i, o := range occs {
 		if o.q.Resolved {
@@ -761,7 +750,7 @@ func (cl *cluster) quotes() []Quote {
 			if a.q.Kind != b.q.Kind || a.neg != b.neg || !sameWords(a.words, b.words) {
 				continue
 			}
-			ri, rj := find(i), find(j)
+			ri, rj := sets.find(i), sets.find(j)
 			if ri == rj {
 				continue
 			}
@@ -774,10 +763,7 @@ func (cl *cluster) quotes() []Quote {
 			if a.q.Kind == Reported && (si == "" || sj == "") {
 				continue
 			}
-			if ri > rj {
-				ri, rj = rj, ri
-			}
-			parent[rj] = ri
+			ri = sets.union(ri, rj)
 			if si == "" {
 				si = sj
 			}
@@ -789,7 +775,7 @@ func (cl *cluster) quotes() []Quote {
 	groups := map[int]*Quote{}
 	var order []int
 	for i, o := range occs {
-		r := find(i)
+		r := sets.find(i)
 		g := groups[r]
 		if g == nil {
 			q := o.q
@@ -909,19 +895,7 @@ func sameWords(a, b []string) bool {
 	if small >= 4 && max(len(a), len(b)) > 4*small {
 		return false
 	}
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
+	n := overlap(a, b)
 	if small < 3 {
 		return n == len(a) && n == len(b)
 	}
