@@ -151,7 +151,7 @@ func relativeDate(d *doc, i int, ref date) (date, string, string, bool) {
 		if i > 1 && d.words[i-2].unit == w.unit {
 			prev2 = d.words[i-2].lower
 		}
-		if forward[prev] || prev == "least" && prev2 == "at" || prev == "this" || prev == "coming" {
+		if forward[prev] || prev == "least" && prev2 == "at" || prev == "this" || prev == "coming" || futureClause(d, i) {
 			return date{}, "", "", false
 		}
 		back := (int(ref.t.Weekday()) - wd + 7) % 7
@@ -176,6 +176,26 @@ func relativeDate(d *doc, i int, ref date) (date, string, string, bool) {
 		}
 	}
 	return date{}, "", "", false
+}
+
+// futureClause reports whether the clause of word i, back to the last comma,
+// colon or quotation mark, puts it in the future with "will", "shall" or
+// a "would"/"could" not followed by "have" ("families could return home
+// on Tuesday"), where a weekday is a day to come.
+func futureClause(d *doc, i int) bool {
+	u := d.words[i].unit
+	for k := i - 1; k >= 0 && d.words[k].unit == u; k-- {
+		if strings.ContainsAny(d.gap(k), ",:;\"“”") {
+			return false
+		}
+		switch d.words[k].lower {
+		case "will", "shall", "'ll", "’ll":
+			return true
+		case "would", "could":
+			return k+1 < len(d.words) && d.words[k+1].lower != "have"
+		}
+	}
+	return false
 }
 
 // timeline returns the dated sentences of the cluster in time order.

@@ -54,6 +54,18 @@ var timelineTests = []struct {
 		want:      []string{"2026-03-14 day published"},
 	},
 	{
+		name:      "weekdays in a future clause are not guessed",
+		published: time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC), // a Sunday
+		text:      "Families could return home on Tuesday if the pumps work. The gates will reopen on Friday. The gates would have closed on Thursday. Berg said on Saturday the ferries would sail again.",
+		want:      []string{"2026-03-12 day on Thursday", "2026-03-14 day on Saturday", "2026-03-15 day published"},
+	},
+	{
+		name:      "a future quotation before its attribution keeps the date",
+		published: time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC),
+		text:      "\"We will rebuild the quay,\" the mayor said on Saturday.",
+		want:      []string{"2026-03-14 day on Saturday", "2026-03-15 day published"},
+	},
+	{
 		name:      "ISO date",
 		published: time.Date(2017, 4, 13, 0, 0, 0, 0, time.UTC),
 		text:      "The report is dated 2017-04-10 and was leaked on the same day.",
