@@ -58,7 +58,7 @@ func (c *serveCommand) ParseFlags(args []string) error {
 	case c.db == "":
 		return usagef("brief serve: --db must not be empty")
 	case c.budget.Words < 0:
-		return usagef("brief serve: --words must be positive")
+		return usagef("brief serve: --words must not be negative (0 means the default)")
 	case c.poll < 0:
 		return usagef("brief serve: --poll must not be negative")
 	case summarize.Methods[c.method] == nil:

@@ -33,6 +33,7 @@ func TestServeFlags(t *testing.T) {
 		{"all", []string{"--addr", "127.0.0.1:0", "--db", "x.db", "--load", "a", "--load", "b", "--poll", "0", "--words", "50"}, true},
 		{"postgres", []string{"--db", "postgres://u@127.0.0.1:5432/db"}, true},
 		{"empty db", []string{"--db", ""}, false},
+		{"zero words is the default", []string{"--words", "0"}, true},
 		{"negative words", []string{"--words", "-1"}, false},
 		{"negative poll", []string{"--poll", "-1s"}, false},
 		{"bad method", []string{"--method", "nope"}, false},
@@ -48,6 +49,11 @@ func TestServeFlags(t *testing.T) {
 		if err != nil && exitCode(err) != 2 {
 			t.Errorf("%s: exit code %d, want 2", tt.name, exitCode(err))
 		}
+	}
+	// The message of a bad value says what is allowed.
+	err := (&serveCommand{main: &Main{Stderr: io.Discard}}).ParseFlags([]string{"--words", "-1"})
+	if err == nil || !strings.Contains(err.Error(), "must not be negative") {
+		t.Errorf("--words -1: error %v, want one saying it must not be negative", err)
 	}
 	c := &serveCommand{main: &Main{Stderr: io.Discard}}
 	c.ParseFlags([]string{"--load", "a", "b", "c"})
