@@ -69,7 +69,9 @@ type Store interface {
 
 	// Search returns up to limit articles and limit stories that contain
 	// every word of q (articles in their title or text, stories in their
-	// title or summary). An empty query is ErrInvalid.
+	// title or summary). Words are runs of letters and digits, compared
+	// ignoring case; everything else separates them, so no query is a
+	// syntax error. A query without words ("", "*") is ErrInvalid.
 	Search(ctx context.Context, q string, limit int) (*SearchResult, error)
 
 	// AddFeed subscribes to a feed; adding a URL twice keeps the first.

@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/store/internal/cursor"
+	"github.com/briefnews/brief/store/internal/query"
 )
 
 var _ brief.Store = (*Store)(nil)
@@ -189,7 +189,7 @@ func (s *Store) Stories(ctx context.Context, limit int, cur string) ([]*brief.St
 // Search implements brief.Store: a story or article matches when each
 // word of q is one of its words, ignoring case.
 func (s *Store) Search(ctx context.Context, q string, limit int) (*brief.SearchResult, error) {
-	qw := words(q)
+	qw := query.Words(q)
 	if len(qw) == 0 {
 		return nil, fmt.Errorf("search %q: no words: %w", q, brief.ErrInvalid)
 	}
@@ -230,18 +230,10 @@ func (s *Store) Search(ctx context.Context, q string, limit int) (*brief.SearchR
 	return res, nil
 }
 
-// words returns the lower-case words of s: maximal runs of letters and
-// digits.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
-
 func matches(want []string, fields ...string) bool {
 	have := make(map[string]bool)
 	for _, f := range fields {
-		for _, w := range words(f) {
+		for _, w := range query.Words(f) {
 			have[w] = true
 		}
 	}

@@ -11,10 +11,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/store/internal/cursor"
+	"github.com/briefnews/brief/store/internal/query"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -383,9 +383,7 @@ func scanStories(rows pgx.Rows) ([]*brief.Story, error) {
 // Search implements brief.Store: words match whole words, ignoring case;
 // results are ordered by ts_rank.
 func (s *Store) Search(ctx context.Context, q string, limit int) (*brief.SearchResult, error) {
-	words := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := query.Words(q)
 	if len(words) == 0 {
 		return nil, fmt.Errorf("search %q: no words: %w", q, brief.ErrInvalid)
 	}

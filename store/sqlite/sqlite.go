@@ -13,10 +13,10 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/store/internal/cursor"
+	"github.com/briefnews/brief/store/internal/query"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -396,9 +396,7 @@ func scanStories(rows *sql.Rows) ([]*brief.Story, error) {
 // when q has none. Words hold only letters and digits, so quoting them
 // makes any input a valid query.
 func matchQuery(q string) string {
-	words := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := query.Words(q)
 	for i, w := range words {
 		words[i] = `"` + w + `"`
 	}

@@ -250,6 +250,15 @@ func testSearch(t *testing.T, s brief.Store) {
 		{"hours", nil, []string{"st1"}},
 		{"nothing-here", nil, nil},
 		{"'; DROP TABLE articles; --", nil, nil},
+		// Full-text operators are separators, never syntax.
+		{`"lavrov`, []string{"m1", "m3"}, nil},
+		{"lavrov*", []string{"m1", "m3"}, nil},
+		{"moscow -veto", []string{"m3"}, nil},
+		{"(veto", []string{"m3"}, nil},
+		{"veto NEAR", nil, nil},
+		{"NEAR(veto moscow)", nil, nil},
+		{"veto OR tokyo", nil, nil},
+		{"^veto moscow:", []string{"m3"}, nil},
 	}
 	for _, tt := range tests {
 		res, err := s.Search(ctx, tt.q, 10)
@@ -267,8 +276,10 @@ func testSearch(t *testing.T, s brief.Store) {
 	if res, err := s.Search(ctx, "lavrov", 1); err != nil || len(res.Articles) != 1 {
 		t.Errorf("Search(lavrov, limit 1) = %+v, %v; want 1 article", res, err)
 	}
-	if _, err := s.Search(ctx, "  ", 10); !errors.Is(err, brief.ErrInvalid) {
-		t.Errorf("Search(blank) error = %v, want ErrInvalid", err)
+	for _, q := range []string{"  ", "*", `"" - ()`} {
+		if _, err := s.Search(ctx, q, 10); !errors.Is(err, brief.ErrInvalid) {
+			t.Errorf("Search(%q) error = %v, want ErrInvalid", q, err)
+		}
 	}
 	if _, err := s.Article(ctx, "m1"); err != nil {
 		t.Errorf("Article(m1) after searches: %v", err)
