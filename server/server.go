@@ -29,7 +29,9 @@ import (
 // Assigner assigns each article to a story as it arrives and returns the
 // story's ID. Given the same articles in the same order it must return the
 // same IDs: the server replays the stored articles through a new Assigner
-// when it starts. *cluster.Online is an Assigner.
+// when it starts. The server calls Add one call at a time, in the order the
+// articles are stored, so an Assigner need not be safe for concurrent use.
+// *cluster.Online is an Assigner.
 type Assigner interface {
 	Add(a *brief.Article) string
 }

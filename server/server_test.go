@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -471,5 +473,86 @@ func TestSQLite(t *testing.T) {
 	var sr struct{ Articles, Stories []struct{ ID string } }
 	if code := do(t, "GET", ts.URL+"/api/search?q=eleven+rescued", "", &sr); code != 200 || len(sr.Articles) == 0 {
 		t.Errorf("search = %d %+v, want articles", code, sr)
+	}
+}
+
+// TestConcurrentPosts posts from several clients at once, with reads in
+// between, through the default assigner (a cluster.Online, which is not
+// safe for concurrent use: the server must serialise it), synchronously
+// and with Async. Under -race it checks the server's locking; in any mode
+// every article must be stored once and land in exactly one story.
+func TestConcurrentPosts(t *testing.T) {
+	const clients, perClient = 6, 5
+	tests := []struct {
+		name  string
+		async bool
+	}{
+		{"sync", false},
+		{"async", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := memory.New()
+			s := &server.Server{Store: st, Addr: "127.0.0.1:0", Async: tt.async, Logger: log.New(io.Discard, "", 0)}
+			if err := s.Open(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			var ids []string
+			for c := 0; c < clients; c++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for k := 0; k < perClient; k++ {
+						body := fmt.Sprintf(`{"title": "Bridge %d closed", "text": "The bridge number %d of client %d was closed for repairs on Monday.", "url": "https://x.example/%d/%d"}`, k%2, k, c, c, k)
+						resp, err := http.Post(s.URL()+"/api/articles", "application/json", strings.NewReader(body))
+						if err != nil {
+							t.Error(err)
+							return
+						}
+						var p postResp
+						err = json.NewDecoder(resp.Body).Decode(&p)
+						resp.Body.Close()
+						if resp.StatusCode != http.StatusCreated || err != nil || len(p.IDs) != 1 {
+							t.Errorf("POST = %d %+v %v", resp.StatusCode, p, err)
+							return
+						}
+						mu.Lock()
+						ids = append(ids, p.IDs[0])
+						mu.Unlock()
+						if r, err := http.Get(s.URL() + "/api/stories"); err == nil {
+							io.Copy(io.Discard, r.Body)
+							r.Body.Close()
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			if err := s.Close(); err != nil { // applies the pending async updates
+				t.Fatal(err)
+			}
+			if len(ids) != clients*perClient {
+				t.Fatalf("%d articles acknowledged, want %d", len(ids), clients*perClient)
+			}
+			inStory := map[string]int{}
+			list, _, err := st.Stories(context.Background(), 100, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, story := range list {
+				for _, id := range story.Articles {
+					inStory[id]++
+				}
+			}
+			for _, id := range ids {
+				if inStory[id] != 1 {
+					t.Errorf("article %s is in %d stories, want 1", id, inStory[id])
+				}
+			}
+			if len(inStory) != len(ids) {
+				t.Errorf("stories hold %d articles, want %d", len(inStory), len(ids))
+			}
+		})
 	}
 }
