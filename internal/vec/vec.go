@@ -133,14 +133,6 @@ func Top(v Vector, k int) Vector {
 	return out
 }
 
-// ByWeight returns the entries of v sorted by decreasing weight, ties by
-// increasing ID. It does not modify v.
-func ByWeight(v Vector) []Entry {
-	out := slices.Clone(v)
-	slices.SortFunc(out, byWeight)
-	return out
-}
-
 // Heaviest returns the k entries of v of largest weight (ties broken by
 // smaller ID) sorted by decreasing weight, or all of them when len(v) <= k.
 // It does not modify v and costs O(len(v)) plus O(k·log k).
