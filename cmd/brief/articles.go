@@ -16,22 +16,31 @@ import (
 
 // readArticles reads the articles in paths. Bad inputs are reported on
 // stderr, one line each naming the input, and the good ones are kept; it
-// fails only when no article at all could be read.
+// fails only when no article at all could be read, or when ctx ends before
+// every path was read (the job would run on part of its input).
 func readArticles(ctx context.Context, stderr io.Writer, paths []string) ([]*brief.Article, error) {
 	articles, err := ingest.Paths(ctx, paths)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("brief: reading %s: %w", quotePaths(paths), err)
+	}
 	if err != nil {
 		for _, e := range unjoin(err) {
 			fmt.Fprintln(stderr, "brief:", e)
 		}
 	}
 	if len(articles) == 0 {
-		quoted := make([]string, len(paths))
-		for i, p := range paths {
-			quoted[i] = strconv.Quote(p)
-		}
-		return nil, fmt.Errorf("brief: %w in %s", errNoArticles, strings.Join(quoted, ", "))
+		return nil, fmt.Errorf("brief: %w in %s", errNoArticles, quotePaths(paths))
 	}
 	return articles, nil
+}
+
+// quotePaths returns paths quoted and separated by commas.
+func quotePaths(paths []string) string {
+	quoted := make([]string, len(paths))
+	for i, p := range paths {
+		quoted[i] = strconv.Quote(p)
+	}
+	return strings.Join(quoted, ", ")
 }
 
 // unjoin returns the errors joined in err by errors.Join, or err itself.

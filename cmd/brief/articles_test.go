@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,5 +41,16 @@ func TestNoArticlesNamesPaths(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadArticlesCancelled checks that an interrupted read is an error, not
+// a job run on part of its input.
+func TestReadArticlesCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	arts, err := readArticles(ctx, io.Discard, []string{"../../testdata/sample"})
+	if len(arts) != 0 || !errors.Is(err, context.Canceled) {
+		t.Errorf("readArticles(cancelled) = %d articles, %v; want none and context.Canceled", len(arts), err)
 	}
 }
