@@ -36,6 +36,8 @@ type Assigner interface {
 	Add(a *brief.Article) string
 }
 
+var _ Assigner = (*cluster.Online)(nil)
+
 // Fetcher reads the current articles of a feed.
 type Fetcher func(ctx context.Context, url string) ([]*brief.Article, error)
 
