@@ -37,9 +37,9 @@ const (
 // Dedup returns the articles with near-duplicates folded: of each group of
 // duplicates the earliest published (then the first in input order) is kept,
 // a copy of it with the other members' outlets appended to Outlets and their
-// IDs to Duplicates. Groups come in the order of their first member in the
-// input. The
-// input articles are not modified.
+// IDs to Duplicates (each outlet once, never the kept article's own).
+// Groups come in the order of their first member in the input. The input
+// articles are not modified.
 func (d Deduper) Dedup(articles []*brief.Article) []*brief.Article {
 	groups := d.Groups(articles)
 	out := make([]*brief.Article, 0, len(groups))
@@ -62,10 +62,11 @@ func (d Deduper) Dedup(articles []*brief.Article) []*brief.Article {
 				continue
 			}
 			o := articles[i]
-			if name := outletName(o); name != "" && name != outletName(&a) && !contains(a.Outlets, name) {
-				a.Outlets = append(a.Outlets, name)
+			for _, name := range append([]string{outletName(o)}, o.Outlets...) {
+				if name != "" && name != outletName(&a) && !contains(a.Outlets, name) {
+					a.Outlets = append(a.Outlets, name)
+				}
 			}
-			a.Outlets = append(a.Outlets, o.Outlets...)
 			a.Duplicates = append(a.Duplicates, o.ID)
 			a.Duplicates = append(a.Duplicates, o.Duplicates...)
 		}

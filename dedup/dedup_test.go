@@ -111,3 +111,39 @@ func BenchmarkDedup(b *testing.B) {
 		dedup.Deduper{}.Dedup(articles)
 	}
 }
+
+// TestDedupOutletsOnce checks that Outlets names each other outlet once and
+// never the kept article's own, however the folded articles already list
+// them (say, after an earlier Dedup).
+func TestDedupOutletsOnce(t *testing.T) {
+	tests := []struct {
+		name     string
+		articles []*brief.Article
+		want     []string
+	}{
+		{"folded articles share an outlet", []*brief.Article{
+			{ID: "k", Outlet: "Wire", Text: wire, Published: day(1)},
+			{ID: "b", Outlet: "Daily B", Text: wire, Published: day(2), Outlets: []string{"Daily X"}},
+			{ID: "c", Outlet: "Daily C", Text: wire, Published: day(3), Outlets: []string{"Daily X"}},
+		}, []string{"Daily B", "Daily X", "Daily C"}},
+		{"folded article lists the kept outlet", []*brief.Article{
+			{ID: "k", Outlet: "Wire", Text: wire, Published: day(1)},
+			{ID: "b", Outlet: "Daily B", Text: wire, Published: day(2), Outlets: []string{"Wire"}},
+		}, []string{"Daily B"}},
+		{"folded article has the kept outlet", []*brief.Article{
+			{ID: "k", Outlet: "Wire", Text: wire, Published: day(1), Outlets: []string{"Daily B"}},
+			{ID: "b", Outlet: "Daily B", Text: wire, Published: day(2)},
+		}, []string{"Daily B"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dedup.Deduper{}.Dedup(tt.articles)
+			if len(got) != 1 {
+				t.Fatalf("Dedup kept %d articles, want 1", len(got))
+			}
+			if fmt.Sprint(got[0].Outlets) != fmt.Sprint(tt.want) {
+				t.Errorf("Outlets = %q, want %q", got[0].Outlets, tt.want)
+			}
+		})
+	}
+}
