@@ -144,6 +144,7 @@ func (s *Server) postArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, s.logger(), err)
 		return
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Windows editors write
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 || (trimmed[0] != '{' && trimmed[0] != '[') {
 		writeError(w, r, s.logger(), brief.Errorf("body", "want a JSON article, a JSON array of articles or JSONL: %w", brief.ErrInvalid))

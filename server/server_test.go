@@ -206,6 +206,10 @@ func TestPostFormats(t *testing.T) {
 	}{
 		{"object", one, 1},
 		{"array", arr, 2},
+		{"jsonl", "{\"title\": \"Four\", \"text\": \"Line one.\"}\n{\"title\": \"Five\", \"text\": \"Line two.\"}\n", 2},
+		{"jsonl with CRLF", "{\"title\": \"Six\", \"text\": \"Line one.\"}\r\n{\"title\": \"Seven\", \"text\": \"Line two.\"}\r\n", 2},
+		{"object after a byte order mark", "\ufeff{\"title\": \"Eight\", \"text\": \"Saved by a Windows editor.\"}", 1},
+		{"jsonl after a byte order mark", "\ufeff{\"title\": \"Nine\", \"text\": \"Line one.\"}\n{\"title\": \"Ten\", \"text\": \"Line two.\"}", 2},
 	}
 	for _, tt := range tests {
 		var p postResp
