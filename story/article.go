@@ -55,21 +55,22 @@ type doc struct {
 
 // cluster is the analysed input of Build.
 type cluster struct {
-	docs      []*doc
-	capMid    map[string]bool // lower-case words seen capitalised mid-sentence
-	lowSeen   map[string]bool // lower-case words seen in lower case
-	ents      map[string]*entity
-	persons   map[string]bool            // lower-case surface forms known to name people
-	orgNamed  map[string]bool            // lower-case surface forms written after an organisation noun
-	placeLike map[string]bool            // unknown names written after "in", "of", "from" …
-	titleOf   map[string]map[string]bool // title phrase → canonical persons
-	qtitleOf  map[string]map[string]bool // country + "|" + title → canonical persons
+	docs       []*doc
+	capMid     map[string]bool // lower-case words seen capitalised mid-sentence
+	lowSeen    map[string]bool // lower-case words seen in lower case
+	ents       map[string]*entity
+	persons    map[string]bool            // lower-case surface forms known to name people
+	orgNamed   map[string]bool            // lower-case surface forms written after an organisation noun
+	placeNamed map[string]bool            // lower-case surface forms written before a place noun
+	placeLike  map[string]bool            // unknown names written after "in", "of", "from" …
+	titleOf    map[string]map[string]bool // title phrase → canonical persons
+	qtitleOf   map[string]map[string]bool // country + "|" + title → canonical persons
 }
 
 func analyze(articles []*brief.Article) *cluster {
 	cl := &cluster{
 		capMid: map[string]bool{}, lowSeen: map[string]bool{}, ents: map[string]*entity{},
-		persons: map[string]bool{}, orgNamed: map[string]bool{}, titleOf: map[string]map[string]bool{}, qtitleOf: map[string]map[string]bool{},
+		persons: map[string]bool{}, orgNamed: map[string]bool{}, placeNamed: map[string]bool{}, titleOf: map[string]map[string]bool{}, qtitleOf: map[string]map[string]bool{},
 	}
 	for _, a := range articles {
 		if a == nil || a.Text == "" || !utf8.ValidString(a.Text) {

@@ -295,7 +295,8 @@ func (cl *cluster) findMentions() {
 	}
 	// Learn people: names after a title are people everywhere.
 	// Learn organisations: an untitled name right after a lower-case
-	// organisation noun ("ferry operator Northline") names one everywhere.
+	// organisation noun ("ferry operator Northline") names one everywhere;
+	// likewise a place before a place noun ("Kellingham harbour").
 	for _, d := range cl.docs {
 		for _, m := range d.ments {
 			if m.kind == Person {
@@ -305,6 +306,9 @@ func (cl *cluster) findMentions() {
 				if p := d.words[m.w0-1]; !p.cap && orgNouns[p.lower] {
 					cl.orgNamed[strings.ToLower(m.surface)] = true
 				}
+			}
+			if m.kind == "" && m.w1 < len(d.words) && placeSuffixes[d.words[m.w1].lower] && d.gap(m.w1-1) == " " {
+				cl.placeNamed[strings.ToLower(m.surface)] = true
 			}
 		}
 	}
@@ -438,7 +442,7 @@ func (cl *cluster) classify(d *doc, m *mention) string {
 	if isAcronym(m.surface) && len(m.surface) >= 3 {
 		return Organization
 	}
-	if m.w1 < len(d.words) && placeSuffixes[d.words[m.w1].lower] && d.gap(m.w1-1) == " " {
+	if cl.placeNamed[l] {
 		return Place
 	}
 	// A surname of a known person.

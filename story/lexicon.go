@@ -114,7 +114,8 @@ var places = setOf("washington", "moscow", "beijing", "pyongyang", "seoul", "kie
 
 // placeSuffixes mark the word before them as a place ("Idlib province").
 var placeSuffixes = setOf("province", "region", "city", "county", "state", "district",
-	"airbase", "valley", "river", "island", "islands", "peninsula", "border", "village", "town")
+	"airbase", "valley", "river", "island", "islands", "peninsula", "border", "village", "town",
+	"harbour", "harbor", "port", "coast", "airport")
 
 // orgs maps lower-case organisation names and aliases to a canonical name.
 var orgs = map[string]string{
