@@ -61,6 +61,12 @@ var entityTests = []struct {
 		not:   []string{"person:Valdrun"},
 	},
 	{
+		name:  "a state named a union is a country, not an organisation",
+		texts: []string{"Relations have not been this bad since the Soviet Union collapsed, and the European Union is worried."},
+		want:  []string{"country:Soviet Union", "organization:European Union"},
+		not:   []string{"organization:Soviet Union"},
+	},
+	{
 		name:  "a name before a place noun is a place in every article",
 		texts: []string{"Water flooded Brevik harbour overnight.", "Brevik declared an emergency. Crews reached Brevik at dawn."},
 		want:  []string{"place:Brevik"},

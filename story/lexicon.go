@@ -72,6 +72,7 @@ func init() {
 		"Philippines|philippines:Philippine|Filipino",
 		"Palestine|palestine|palestinian territories:Palestinian",
 		"Crimea|crimea:Crimean",
+		"Soviet Union|soviet union|ussr|u.s.s.r.:Soviet",
 	} {
 		names, dem, _ := strings.Cut(line, ":")
 		parts := strings.Split(names, "|")
