@@ -13,8 +13,8 @@
 //	brief story [--format json|markdown|text] PATH...
 //	brief serve [--addr 127.0.0.1:8080] [--db PATH|postgres://…] [--load PATH]...
 //
-// Exit status is 0 on success, 1 when a bad input stopped the job, and 2 on
-// bad usage. Errors go to stderr and name the input.
+// Exit status is 0 on success (and after printing the help asked for with
+// -h), 1 when a bad input stopped the job, and 2 on bad usage. Errors go to stderr and name the input.
 package main
 
 import (
@@ -31,7 +31,7 @@ import (
 // command is one subcommand: it parses its own flags, then runs.
 type command interface {
 	// ParseFlags parses the arguments after the subcommand name. It returns
-	// a usageError (or flag.ErrHelp) for bad usage.
+	// a usageError for bad usage, or flag.ErrHelp when help was asked for.
 	ParseFlags(args []string) error
 	// Run does the job. Errors about inputs name the input.
 	Run(ctx context.Context) error
@@ -74,7 +74,11 @@ func usagef(format string, args ...any) error {
 
 // ParseFlags selects the subcommand named by args[0] and parses its flags.
 func (m *Main) ParseFlags(args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
+		m.usage()
+		return usagef("brief: no command given")
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		m.usage()
 		return flag.ErrHelp
 	}
@@ -111,14 +115,13 @@ func (m *Main) usage() {
 	fmt.Fprintln(m.Stderr, "run 'brief COMMAND -h' for a command's flags")
 }
 
-// exitCode maps an error from ParseFlags or Run to the exit status.
+// exitCode maps an error from ParseFlags or Run to the exit status: 0 for
+// success or a help request, 2 for bad usage, 1 otherwise.
 func exitCode(err error) int {
 	var ue *usageError
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
-	case errors.Is(err, flag.ErrHelp):
-		return 2
 	case errors.As(err, &ue):
 		return 2
 	default:
