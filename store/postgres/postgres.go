@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/store/internal/column"
 	"github.com/briefnews/brief/store/internal/cursor"
 	"github.com/briefnews/brief/store/internal/query"
 	"github.com/jackc/pgx/v5"
@@ -147,25 +148,6 @@ func fromNanos(n *int64) time.Time {
 	return time.Unix(0, *n).UTC()
 }
 
-func zeroNanos(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixNano()
-}
-
-func fromZeroNanos(n int64) time.Time {
-	if n == 0 {
-		return time.Time{}
-	}
-	return time.Unix(0, n).UTC()
-}
-
-func jsonList(l []string) string {
-	b, _ := json.Marshal(l)
-	return string(b)
-}
-
 // PutArticles implements brief.Store.
 func (s *Store) PutArticles(ctx context.Context, articles []*brief.Article) ([]brief.PutResult, error) {
 	for i, a := range articles {
@@ -180,7 +162,7 @@ func (s *Store) PutArticles(ctx context.Context, articles []*brief.Article) ([]b
 			// article safe; the SELECT then finds the stored copy.
 			tag, err := tx.Exec(ctx, `INSERT INTO articles (id, url, title, outlet, author, published, language, text, source, outlets, duplicates)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb) ON CONFLICT DO NOTHING`,
-				a.ID, a.URL, a.Title, a.Outlet, a.Author, nanos(a.Published), a.Language, a.Text, a.Source, jsonList(a.Outlets), jsonList(a.Duplicates))
+				a.ID, a.URL, a.Title, a.Outlet, a.Author, nanos(a.Published), a.Language, a.Text, a.Source, column.List(a.Outlets), column.List(a.Duplicates))
 			if err != nil {
 				return err
 			}
@@ -289,23 +271,11 @@ func (s *Store) PutStory(ctx context.Context, st *brief.Story) error {
 	_, err = s.pool.Exec(ctx, `INSERT INTO stories (id, title, summary, summary_text, updated, articles) VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb)
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary, summary_text = excluded.summary_text,
 		updated = excluded.updated, articles = excluded.articles`,
-		st.ID, st.Title, string(sum), summaryText(st.Summary), st.Updated.UnixNano(), jsonList(st.Articles))
+		st.ID, st.Title, string(sum), column.SummaryText(st.Summary), st.Updated.UnixNano(), column.List(st.Articles))
 	if err != nil {
 		return fail("put story "+st.ID, err)
 	}
 	return nil
-}
-
-func summaryText(sum *brief.Summary) string {
-	if sum == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, ss := range sum.Sentences {
-		b.WriteString(ss.Text)
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 const storyColumns = `id, title, summary, updated, articles`
@@ -425,7 +395,7 @@ func (s *Store) AddFeed(ctx context.Context, f *brief.Feed) error {
 		return fmt.Errorf("add feed: no URL: %w", brief.ErrInvalid)
 	}
 	_, err := s.pool.Exec(ctx, `INSERT INTO feeds (url, etag, last_modified, added, checked) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url) DO NOTHING`,
-		f.URL, f.ETag, f.LastModified, f.Added.UnixNano(), zeroNanos(f.Checked))
+		f.URL, f.ETag, f.LastModified, f.Added.UnixNano(), column.Nanos(f.Checked))
 	if err != nil {
 		return fail("add feed "+f.URL, err)
 	}
@@ -446,7 +416,7 @@ func (s *Store) Feeds(ctx context.Context) ([]*brief.Feed, error) {
 		if err := rows.Scan(&f.URL, &f.ETag, &f.LastModified, &added, &checked); err != nil {
 			return nil, fail("feeds", err)
 		}
-		f.Added, f.Checked = fromZeroNanos(added), fromZeroNanos(checked)
+		f.Added, f.Checked = column.Time(added), column.Time(checked)
 		out = append(out, &f)
 	}
 	if err := rows.Err(); err != nil {
@@ -461,7 +431,7 @@ func (s *Store) UpdateFeed(ctx context.Context, f *brief.Feed) error {
 		return fmt.Errorf("update feed: no URL: %w", brief.ErrInvalid)
 	}
 	tag, err := s.pool.Exec(ctx, `UPDATE feeds SET etag = $1, last_modified = $2, checked = $3 WHERE url = $4`,
-		f.ETag, f.LastModified, zeroNanos(f.Checked), f.URL)
+		f.ETag, f.LastModified, column.Nanos(f.Checked), f.URL)
 	if err != nil {
 		return fail("update feed "+f.URL, err)
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/store/internal/column"
 	"github.com/briefnews/brief/store/internal/cursor"
 	"github.com/briefnews/brief/store/internal/query"
 
@@ -149,11 +150,6 @@ func fromNanos(n sql.NullInt64) time.Time {
 	return time.Unix(0, n.Int64).UTC()
 }
 
-func jsonList(l []string) string {
-	b, _ := json.Marshal(l)
-	return string(b)
-}
-
 // PutArticles implements brief.Store.
 func (s *Store) PutArticles(ctx context.Context, articles []*brief.Article) ([]brief.PutResult, error) {
 	for i, a := range articles {
@@ -179,7 +175,7 @@ func (s *Store) PutArticles(ctx context.Context, articles []*brief.Article) ([]b
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO articles (id, url, title, outlet, author, published, language, text, source, outlets, duplicates)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, a.URL, a.Title, a.Outlet, a.Author, nanos(a.Published), a.Language, a.Text, a.Source, jsonList(a.Outlets), jsonList(a.Duplicates))
+			a.ID, a.URL, a.Title, a.Outlet, a.Author, nanos(a.Published), a.Language, a.Text, a.Source, column.List(a.Outlets), column.List(a.Duplicates))
 		if err != nil {
 			return nil, s.fail("put article "+a.ID, err)
 		}
@@ -287,12 +283,12 @@ func (s *Store) PutStory(ctx context.Context, st *brief.Story) error {
 	defer tx.Rollback()
 	_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, title, summary, updated, articles) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary, updated = excluded.updated, articles = excluded.articles`,
-		st.ID, st.Title, string(sum), st.Updated.UnixNano(), jsonList(st.Articles))
+		st.ID, st.Title, string(sum), st.Updated.UnixNano(), column.List(st.Articles))
 	if err == nil {
 		_, err = tx.ExecContext(ctx, `DELETE FROM stories_fts WHERE id = ?`, st.ID)
 	}
 	if err == nil {
-		_, err = tx.ExecContext(ctx, `INSERT INTO stories_fts (id, title, summary) VALUES (?, ?, ?)`, st.ID, st.Title, summaryText(st.Summary))
+		_, err = tx.ExecContext(ctx, `INSERT INTO stories_fts (id, title, summary) VALUES (?, ?, ?)`, st.ID, st.Title, column.SummaryText(st.Summary))
 	}
 	if err == nil {
 		err = tx.Commit()
@@ -301,18 +297,6 @@ func (s *Store) PutStory(ctx context.Context, st *brief.Story) error {
 		return s.fail("put story "+st.ID, err)
 	}
 	return nil
-}
-
-func summaryText(sum *brief.Summary) string {
-	if sum == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, ss := range sum.Sentences {
-		b.WriteString(ss.Text)
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 const storyColumns = `id, title, summary, updated, articles`
@@ -455,25 +439,11 @@ func (s *Store) AddFeed(ctx context.Context, f *brief.Feed) error {
 		return fmt.Errorf("add feed: no URL: %w", brief.ErrInvalid)
 	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO feeds (url, etag, last_modified, added, checked) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
-		f.URL, f.ETag, f.LastModified, f.Added.UnixNano(), zeroNanos(f.Checked))
+		f.URL, f.ETag, f.LastModified, f.Added.UnixNano(), column.Nanos(f.Checked))
 	if err != nil {
 		return s.fail("add feed "+f.URL, err)
 	}
 	return nil
-}
-
-func zeroNanos(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixNano()
-}
-
-func fromZeroNanos(n int64) time.Time {
-	if n == 0 {
-		return time.Time{}
-	}
-	return time.Unix(0, n).UTC()
 }
 
 // Feeds implements brief.Store.
@@ -490,7 +460,7 @@ func (s *Store) Feeds(ctx context.Context) ([]*brief.Feed, error) {
 		if err := rows.Scan(&f.URL, &f.ETag, &f.LastModified, &added, &checked); err != nil {
 			return nil, s.fail("feeds", err)
 		}
-		f.Added, f.Checked = fromZeroNanos(added), fromZeroNanos(checked)
+		f.Added, f.Checked = column.Time(added), column.Time(checked)
 		out = append(out, &f)
 	}
 	if err := rows.Err(); err != nil {
@@ -505,7 +475,7 @@ func (s *Store) UpdateFeed(ctx context.Context, f *brief.Feed) error {
 		return fmt.Errorf("update feed: no URL: %w", brief.ErrInvalid)
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE feeds SET etag = ?, last_modified = ?, checked = ? WHERE url = ?`,
-		f.ETag, f.LastModified, zeroNanos(f.Checked), f.URL)
+		f.ETag, f.LastModified, column.Nanos(f.Checked), f.URL)
 	if err != nil {
 		return s.fail("update feed "+f.URL, err)
 	}
