@@ -77,6 +77,26 @@ func do(t testing.TB, method, url, body string, out any) int {
 	return resp.StatusCode
 }
 
+// request sends a request without a body and returns the response, its
+// body read and closed.
+func request(t testing.TB, method, url string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, body
+}
+
 type postResp struct {
 	IDs      []string          `json:"ids"`
 	Articles []brief.PutResult `json:"articles"`
@@ -272,13 +292,7 @@ func TestNotFound(t *testing.T) {
 		{"GET", "/healthz", 200},
 	}
 	for _, tt := range tests {
-		req, _ := http.NewRequest(tt.method, ts.URL+tt.path, nil)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, body := request(t, tt.method, ts.URL+tt.path)
 		if resp.StatusCode != tt.code {
 			t.Errorf("%s %s = %d, want %d (%s)", tt.method, tt.path, resp.StatusCode, tt.code, body)
 		}
@@ -308,13 +322,7 @@ func TestUnroutedErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			req, _ := http.NewRequest(tt.method, ts.URL+tt.path, nil)
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
+			resp, body := request(t, tt.method, ts.URL+tt.path)
 			if resp.StatusCode != tt.code || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.contentType) {
 				t.Fatalf("%s %s = %d %q, want %d %q (%s)", tt.method, tt.path, resp.StatusCode, resp.Header.Get("Content-Type"), tt.code, tt.contentType, body)
 			}
