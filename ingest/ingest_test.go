@@ -443,3 +443,50 @@ func TestJSONNotAnObject(t *testing.T) {
 		})
 	}
 }
+
+// TestUTF16WithoutBOM checks that UTF-16 text without a byte order mark is
+// read (its every other byte is NUL, which would otherwise make it binary),
+// while binary data with NULs stays an error.
+func TestUTF16WithoutBOM(t *testing.T) {
+	const story = "Mill closes\n\nThe paper mill closed on Friday after 80 years. Café owners said trade would suffer.\n"
+	utf16 := func(s string, bigEndian bool) []byte {
+		var b []byte
+		for _, r := range s { // the story is in the Basic Multilingual Plane
+			hi, lo := byte(r>>8), byte(r)
+			if bigEndian {
+				b = append(b, hi, lo)
+			} else {
+				b = append(b, lo, hi)
+			}
+		}
+		return b
+	}
+	tests := []struct {
+		name string
+		data []byte
+		ok   bool
+	}{
+		{"little-endian", utf16(story, false), true},
+		{"big-endian", utf16(story, true), true},
+		{"binary with NULs", []byte("\x00\x01\x02\x03\x00\x00\xff\xfe\x10\x00\x00\x07\x00\x00\x00\x00"), false},
+		{"text with a NUL", []byte("The mill closed.\x00 Workers left.\n"), false},
+	}
+	var r ingest.Reader
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, err := r.Parse("in.txt", tt.data)
+			if !tt.ok {
+				if len(arts) != 0 || !errors.Is(err, brief.ErrInvalid) {
+					t.Errorf("Parse = %d articles, %v; want an error of kind %v", len(arts), err, brief.ErrInvalid)
+				}
+				return
+			}
+			if err != nil || len(arts) != 1 {
+				t.Fatalf("Parse = %d articles, %v; want 1 and no error", len(arts), err)
+			}
+			if a := arts[0]; a.Title != "Mill closes" || !strings.Contains(a.Text, "Café owners said") {
+				t.Errorf("Parse = title %q, text %q", a.Title, a.Text)
+			}
+		})
+	}
+}

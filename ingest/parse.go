@@ -100,7 +100,9 @@ func isBinary(data []byte) bool {
 // The format is detected by content (see Detect). Gzip data is decompressed
 // first (up to the Reader's size limit). Text that is not UTF-8 is decoded
 // from UTF-16 when it starts with a byte order mark, from the <meta> charset
-// for HTML, and from windows-1252 (a superset of ISO-8859-1) otherwise;
+// for HTML, from UTF-16 without a byte order mark when every other byte is
+// NUL (see utf16Order), and from windows-1252 (a superset of ISO-8859-1)
+// otherwise;
 // input that is mostly UTF-8 but has invalid sequences is an error.
 //
 // Parse returns the good articles and the errors.Join of one
@@ -131,6 +133,12 @@ func (r *Reader) parse(name string, data []byte, depth int) ([]*brief.Article, e
 	}
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
 		out, _, err := transform.Bytes(xunicode.BOMOverride(xunicode.UTF8.NewDecoder()), data)
+		if err != nil {
+			return nil, brief.Errorf(name, "bad UTF-16: %v: %w", err, brief.ErrInvalid)
+		}
+		data = out
+	} else if e, ok := utf16Order(data); ok {
+		out, _, err := transform.Bytes(xunicode.UTF16(e, xunicode.IgnoreBOM).NewDecoder(), data)
 		if err != nil {
 			return nil, brief.Errorf(name, "bad UTF-16: %v: %w", err, brief.ErrInvalid)
 		}
@@ -183,6 +191,36 @@ func (r *Reader) parse(name string, data []byte, depth int) ([]*brief.Article, e
 		}
 		return []*brief.Article{a}, nil
 	}
+}
+
+// utf16Order reports whether data, which has no byte order mark, looks like
+// UTF-16 text in a Latin script: in its first 8 KiB, at least 8 code units,
+// the high byte is NUL in 90% of them and the low byte NUL in at most 1%.
+// It returns the byte order that puts the NULs in the high bytes.
+func utf16Order(data []byte) (xunicode.Endianness, bool) {
+	if len(data) > 8<<10 {
+		data = data[:8<<10]
+	}
+	units := len(data) / 2
+	if units < 8 {
+		return xunicode.LittleEndian, false
+	}
+	var even, odd int // NUL bytes at even and odd offsets
+	for i := 0; i+1 < len(data); i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case odd*10 >= units*9 && even*100 <= units:
+		return xunicode.LittleEndian, true
+	case even*10 >= units*9 && odd*100 <= units:
+		return xunicode.BigEndian, true
+	}
+	return xunicode.LittleEndian, false
 }
 
 // toUTF8 returns data as a UTF-8 string without a byte order mark. Valid
