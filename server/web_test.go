@@ -158,3 +158,26 @@ func TestBrowser(t *testing.T) {
 	}
 	t.Logf("screenshots in %s", dir)
 }
+
+// TestTimelinePrecision checks that the story page says when a timeline
+// date is only the start of a week ("last week"), not a day.
+func TestTimelinePrecision(t *testing.T) {
+	_, ts := MustServe(t, memory.New(), keywordAssigner{})
+	body := `[{"id": "w1", "title": "Bridge inquiry opens", "published": "2024-03-06T10:00:00Z",
+		"text": "An inquiry into the bridge collapse opened on Wednesday in Norland. The bridge was closed last week after engineers found cracks. Officials said on Tuesday that repairs would take a year."}]`
+	if code := do(t, "POST", ts.URL+"/api/articles", body, nil); code != 201 {
+		t.Fatalf("POST = %d", code)
+	}
+	_, page := get(t, ts.URL+"/stories/bridge")
+	tests := []struct {
+		name, want string
+	}{
+		{"a week is marked", "<time>week of 2024-02-26</time>"},
+		{"a day is plain", "<time>2024-03-05</time>"},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(page, tt.want) {
+			t.Errorf("%s: story page lacks %q", tt.name, tt.want)
+		}
+	}
+}
