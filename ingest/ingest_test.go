@@ -490,3 +490,25 @@ func TestUTF16WithoutBOM(t *testing.T) {
 		})
 	}
 }
+
+// TestBinaryErrorSaysWhy checks that the error for binary content says
+// where the first NUL byte is, or that control bytes are too many.
+func TestBinaryErrorSaysWhy(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"NUL in text", "The mill closed.\x00 Workers left.\n", "NUL byte at offset 16"},
+		{"control bytes", strings.Repeat("ab\x01\x02", 20), "control bytes"},
+	}
+	var r ingest.Reader
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := r.Parse("in.txt", []byte(tt.data))
+			if !errors.Is(err, brief.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Parse(%q) error = %v, want kind %v saying %q", tt.data, err, brief.ErrInvalid, tt.want)
+			}
+		})
+	}
+}

@@ -79,20 +79,27 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 
 // isBinary reports whether the first 8 KiB of data hold a NUL byte or more
 // than 1% of control bytes other than white space.
-func isBinary(data []byte) bool {
+func isBinary(data []byte) bool { return binaryReason(data) != "" }
+
+// binaryReason says why isBinary holds for data: where its first NUL byte
+// is, or how many control bytes it has; it is empty for text.
+func binaryReason(data []byte) string {
 	if len(data) > 8<<10 {
 		data = data[:8<<10]
 	}
 	ctl := 0
-	for _, b := range data {
+	for i, b := range data {
 		switch {
 		case b == 0:
-			return true
+			return fmt.Sprintf("NUL byte at offset %d", i)
 		case b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v' && b != 0x1b:
 			ctl++
 		}
 	}
-	return ctl*100 > len(data)
+	if ctl*100 > len(data) {
+		return fmt.Sprintf("%d control bytes in the first %d", ctl, len(data))
+	}
+	return ""
 }
 
 // Parse reads the articles of one input held in memory; name is the file
@@ -148,7 +155,7 @@ func (r *Reader) parse(name string, data []byte, depth int) ([]*brief.Article, e
 	case Unknown:
 		return nil, brief.Errorf(name, "file holds only white space: %w", brief.ErrEmpty)
 	case Binary:
-		return nil, brief.Errorf(name, "binary content: %w", brief.ErrInvalid)
+		return nil, brief.Errorf(name, "binary content (%s): %w", binaryReason(data), brief.ErrInvalid)
 	case Gzip:
 		if depth > 0 {
 			return nil, brief.Errorf(name, "nested gzip: %w", brief.ErrInvalid)
