@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -60,5 +59,3 @@ func unjoin(err error) []error {
 func newPipeline(s brief.Summarizer) *brief.Pipeline {
 	return &brief.Pipeline{Cleaner: &clean.Cleaner{}, Deduper: dedup.Deduper{}, Summarizer: s}
 }
-
-func sortStrings(s []string) { sort.Strings(s) }

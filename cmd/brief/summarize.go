@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/briefnews/brief"
@@ -147,7 +148,7 @@ func methodNames() string {
 	for name := range summarize.Methods {
 		names = append(names, name)
 	}
-	sortStrings(names)
+	slices.Sort(names)
 	return strings.Join(names, ", ")
 }
 
