@@ -319,6 +319,7 @@ func TestUnroutedErrors(t *testing.T) {
 		{"post unknown api", "POST", "/api/nothing", 405, "application/json", "GET, HEAD"},
 		{"post page", "POST", "/stories/x", 405, "text/html", "GET, HEAD"},
 		{"post unknown page", "POST", "/nothing", 405, "text/html", "GET, HEAD"},
+		{"static directory", "GET", "/static/", 404, "text/html", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

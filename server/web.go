@@ -30,7 +30,14 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 // webRoutes adds the web pages and their static files to mux.
 func (s *Server) webRoutes(mux *http.ServeMux) {
 	static, _ := fs.Sub(webFS, "web/static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	files := http.StripPrefix("/static/", http.FileServerFS(static))
+	mux.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") { // a directory: no listing
+			s.pageError(w, r, fmt.Errorf("%s: %w", r.URL.Path, brief.ErrNotFound))
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 	mux.HandleFunc("GET /{$}", s.indexPage)
 	mux.HandleFunc("GET /stories/{id}", s.storyPage)
 	mux.HandleFunc("GET /articles/{id...}", s.articlePage)
