@@ -72,6 +72,12 @@ func classify(w string) abbrKind {
 		}
 		lw = append(lw, c)
 	}
+	first, _ := utf8.DecodeRuneInString(w)
+	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper(first) {
+		// An initial ("John F. Kennedy", "P. J. Crowley"), even where
+		// the lower-case letter is an abbreviation ("p. 5", "v.").
+		return abbrAmbiguous
+	}
 	var e abbr
 	var ok bool
 	if ascii {
@@ -79,7 +85,6 @@ func classify(w string) abbrKind {
 	} else {
 		e, ok = abbrevs[strings.ToLower(w)]
 	}
-	first, _ := utf8.DecodeRuneInString(w)
 	if ok && (!e.cap || unicode.IsUpper(first)) {
 		return e.kind
 	}
@@ -91,9 +96,6 @@ func classify(w string) abbrKind {
 			}
 		}
 		return abbrAmbiguous
-	}
-	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper(first) {
-		return abbrAmbiguous // an initial: "John F. Kennedy"
 	}
 	return abbrNone
 }
