@@ -25,6 +25,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"date":        formatDate,
 	"articlePath": articlePath,
 	"citePath":    citePath,
+	"webURL":      webURL,
 }).ParseFS(webFS, "web/*.html"))
 
 // webRoutes adds the web pages and their static files to mux.
@@ -56,6 +57,16 @@ func formatDate(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format("2 Jan 2006 15:04 MST")
+}
+
+// webURL returns u when it is an absolute http or https URL, the only
+// links to an original the pages show, and "" otherwise.
+func webURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return u
 }
 
 // articlePath is the page of an article.

@@ -181,3 +181,46 @@ func TestTimelinePrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesEscape posts an article whose fields hold markup and a script
+// URL: the pages must show them as text and link only to web URLs.
+func TestPagesEscape(t *testing.T) {
+	_, ts := MustServe(t, memory.New(), keywordAssigner{})
+	body := `[{"id": "x1", "title": "<script>alert(1)</script> bridge", "outlet": "<i>Evil</i>", "url": "javascript:alert(1)",
+		"text": "The <b>bridge</b> said \"<img src=x onerror=alert(1)>\" on Monday. Another sentence about the bridge follows here."},
+		{"id": "x2", "title": "Bridge two", "url": "https://example.com/bridge?a=1&b=2", "text": "The bridge reopened on Tuesday after repairs to the deck."}]`
+	if code := do(t, "POST", ts.URL+"/api/articles", body, nil); code != 201 {
+		t.Fatalf("POST = %d", code)
+	}
+	tests := []struct {
+		name, path string
+		want, not  []string
+	}{
+		{"story page", "/stories/bridge",
+			[]string{"&lt;script&gt;alert(1)&lt;/script&gt; bridge", "&lt;i&gt;Evil&lt;/i&gt;", `href="https://example.com/bridge?a=1&amp;b=2"`},
+			[]string{"<script>alert", "<img", "<i>Evil", "javascript:", "ZgotmplZ"}},
+		{"article page", "/articles/x1",
+			[]string{"&lt;b&gt;bridge&lt;/b&gt;", "&lt;img src=x onerror=alert(1)&gt;"},
+			[]string{"<b>bridge", "<img", "javascript:", "ZgotmplZ", ">original<"}},
+		{"index", "/",
+			[]string{"&lt;script&gt;alert(1)&lt;/script&gt; bridge"},
+			[]string{"<script>alert"}},
+	}
+	for _, tt := range tests {
+		code, page := get(t, ts.URL+tt.path)
+		if code != 200 {
+			t.Errorf("%s: GET %s = %d", tt.name, tt.path, code)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: page lacks %q", tt.name, w)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(page, n) {
+				t.Errorf("%s: page holds %q", tt.name, n)
+			}
+		}
+	}
+}
