@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefnews/brief/text"
 )
@@ -698,11 +700,20 @@ type quoteOcc struct {
 func (cl *cluster) quotes() []Quote {
 	var occs []*quoteOcc
 	for _, d := range cl.docs {
+		var prev *attribution // attribution of the previous quotation
+		prevUnit := -1
 		for _, q := range d.quotes {
 			if d.units[q.unit].headline {
 				continue
 			}
 			a := d.attributionFor(q)
+			if a == nil && prev != nil && q.unit == prevUnit+1 && d.units[q.unit].para == d.units[prevUnit].para && d.quoteSentence(q) {
+				// A quoted sentence right after an attributed quotation
+				// in the same paragraph goes on with the same speaker:
+				// "… today," Brandt said. "The roads are under water."
+				a = prev
+			}
+			prev, prevUnit = a, q.unit
 			n := countWords(d.text[q.start:q.end])
 			if a == nil && n < 4 {
 				continue
@@ -844,6 +855,20 @@ func (d *doc) attributionFor(q qspan) *attribution {
 		}
 	}
 	return best
+}
+
+// quoteSentence reports whether the unit of q is the quotation alone, with
+// no words outside its marks.
+func (d *doc) quoteSentence(q qspan) bool {
+	u := d.units[q.unit]
+	_, size := utf8.DecodeRuneInString(d.text[q.close:])
+	return q.open >= u.start && q.close+size <= u.end &&
+		!hasWord(d.text[u.start:q.open]) && !hasWord(d.text[q.close+size:u.end])
+}
+
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // quotedShare is the fraction of bytes of [a, b) inside direct quotations.

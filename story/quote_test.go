@@ -109,3 +109,40 @@ func TestActsAreNotSpeech(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteContinuation checks that a quoted sentence right after an
+// attributed quotation in the same paragraph keeps its speaker, and only
+// then.
+func TestQuoteContinuation(t *testing.T) {
+	tests := []struct {
+		name, text, words, speaker string // speaker "" : unresolved
+	}{
+		{"same paragraph", "\"Nobody should drive through the town today,\" Mayor Ana Holt said. \"The roads are under water and the currents are strong.\"", "roads are under water", "Ana Holt"},
+		{"curly marks", "“Nobody should drive through the town today,” Mayor Ana Holt said. “The roads are under water and the currents are strong.”", "roads are under water", "Ana Holt"},
+		{"new paragraph", "\"Nobody should drive through the town today,\" Mayor Ana Holt said.\n\n\"The roads are under water and the currents are strong.\"", "roads are under water", ""},
+		{"words outside the marks", "\"Nobody should drive through the town today,\" Mayor Ana Holt said. Residents wrote \"the roads are under water and the currents are strong\" on a sign.", "roads are under water", ""},
+		{"previous quotation unattributed", "The sign read \"no entry to the lower town for anyone\" in red. \"The roads are under water and the currents are strong.\"", "roads are under water", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := story.Build([]*brief.Article{{ID: "a", Text: tt.text}})
+			found := false
+			for _, q := range v.Quotes {
+				if q.Kind != story.Direct || !strings.Contains(q.Text, tt.words) {
+					continue
+				}
+				found = true
+				got := ""
+				if q.Resolved {
+					got = q.Speaker
+				}
+				if got != tt.speaker {
+					t.Errorf("quote %q: speaker %q, want %q", q.Text, got, tt.speaker)
+				}
+			}
+			if !found {
+				t.Errorf("no direct quote with %q in %+v", tt.words, v.Quotes)
+			}
+		})
+	}
+}
