@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -93,11 +94,16 @@ func (c *rougeCommand) Run(ctx context.Context) error {
 	return nil
 }
 
-// readSummary reads a summary file, one sentence a line.
+// readSummary reads a summary file, one sentence a line. A file holding a
+// NUL byte (binary, or UTF-16) is an error: scored as text it would only
+// give a silent zero.
 func readSummary(path string) ([]string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("brief rouge: %w", err)
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return nil, fmt.Errorf("brief rouge: %s: not a text file (NUL byte at offset %d; UTF-16?)", path, i)
 	}
 	return eval.SplitLines(b), nil
 }

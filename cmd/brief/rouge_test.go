@@ -126,6 +126,10 @@ func TestRougeCommandErrors(t *testing.T) {
 	dir := t.TempDir()
 	peer := writeFile(t, dir, "peer", "a b")
 	missing := filepath.Join(dir, "missing-model")
+	utf16 := filepath.Join(dir, "utf16-model")
+	if err := os.WriteFile(utf16, []byte("a\x00 \x00b\x00\n\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args []string
 		code int
@@ -139,6 +143,8 @@ func TestRougeCommandErrors(t *testing.T) {
 		{[]string{"--format", "xml", peer, peer}, 2, "--format"},
 		{[]string{"-q", peer, peer}, 2, "not defined"},
 		{[]string{peer, missing}, 1, "missing-model"},
+		{[]string{peer, utf16}, 1, "utf16-model: not a text file (NUL byte at offset 1"},
+		{[]string{utf16, peer}, 1, "utf16-model: not a text file"},
 	}
 	for _, tt := range tests {
 		_, stderr, code := runBrief(t, append([]string{"rouge"}, tt.args...)...)
