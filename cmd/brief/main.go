@@ -63,13 +63,17 @@ func NewMain() *Main {
 	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 }
 
-// usageError is bad usage of the command line: exit status 2.
-type usageError struct{ msg string }
+// usageError is bad usage of the command line: exit status 2. printed
+// says the flag set has already written it to stderr, with the usage.
+type usageError struct {
+	msg     string
+	printed bool
+}
 
 func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error {
-	return &usageError{fmt.Sprintf(format, args...)}
+	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
 
 // ParseFlags selects the subcommand named by args[0] and parses its flags.
@@ -140,10 +144,18 @@ func main() {
 			err = cerr
 		}
 	}
-	if err != nil && !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(m.Stderr, err)
-	}
+	m.report(err)
 	os.Exit(exitCode(err))
+}
+
+// report writes err to m.Stderr, unless it is nil, a help request, or a
+// flag error the flag set has already written.
+func (m *Main) report(err error) {
+	var ue *usageError
+	if err == nil || errors.Is(err, flag.ErrHelp) || errors.As(err, &ue) && ue.printed {
+		return
+	}
+	fmt.Fprintln(m.Stderr, err)
 }
 
 // newFlagSet returns a flag set for a subcommand that reports errors instead
@@ -160,7 +172,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return &usageError{err.Error()}
+		return &usageError{msg: err.Error(), printed: true}
 	}
 	return nil
 }

@@ -30,3 +30,25 @@ func TestHelpAndUsageExit(t *testing.T) {
 		})
 	}
 }
+
+// TestFlagErrorOnce checks that a bad flag is reported once on stderr (the
+// flag set prints it with the usage; it is not printed again).
+func TestFlagErrorOnce(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad number", []string{"summarize", "--words", "abc", "x"}, `invalid value "abc" for flag -words`},
+		{"unknown flag", []string{"story", "--nope", "x"}, "flag provided but not defined: -nope"},
+		{"rouge unknown flag", []string{"rouge", "-q", "p", "m"}, "flag provided but not defined: -q"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := runBrief(t, tt.args...)
+			if n := strings.Count(stderr, tt.want); code != 2 || n != 1 {
+				t.Errorf("brief %v = exit %d, %d times %q in stderr %q; want exit 2 and once", tt.args, code, n, tt.want, stderr)
+			}
+		})
+	}
+}

@@ -29,9 +29,7 @@ func runBrief(t *testing.T, args ...string) (string, string, int) {
 			err = cerr
 		}
 	}
-	if err != nil {
-		stderr.WriteString(err.Error() + "\n")
-	}
+	m.report(err)
 	return stdout.String(), stderr.String(), exitCode(err)
 }
 
