@@ -372,6 +372,16 @@ func (cl *cluster) speakerBefore(d *doc, ui, i int, a *attribution) bool {
 		}
 		for c := k - 1; c >= u.w0 && c >= k-8; c-- {
 			if strings.TrimSpace(d.gap(c)) == "," {
+				// The name is the appositive: "a spokeswoman, Liv
+				// Sandvik, said".
+				if m := d.byLast[k]; m != nil && m.w0 == c+1 && m.kind == Person {
+					s0 := c // the phrase the name stands beside: "a spokeswoman"
+					for s0 > u.w0 && s0 > c-3 && d.gap(s0-1) == " " {
+						s0--
+					}
+					a.ref, a.s0, a.s1, a.ments = refEntity, s0, m.w1, []*mention{m}
+					return true
+				}
 				m := d.byLast[c]
 				if m != nil && (m.kind == Person || m.kind == Other) {
 					a.ref, a.s0, a.s1, a.ments = refEntity, m.t0, m.w1, []*mention{m}

@@ -146,3 +146,28 @@ func TestQuoteContinuation(t *testing.T) {
 		})
 	}
 }
+
+// TestAppositiveSpeaker checks a speaker named in apposition after a role
+// ("…," a spokeswoman, Liv Sandvik, said) as well as before one.
+func TestAppositiveSpeaker(t *testing.T) {
+	tests := []struct {
+		name, text, words, speaker string
+	}{
+		{"role then name", "\"Our warning was issued ten hours before the peak,\" a spokeswoman, Liv Sandvik, said.", "warning was issued", "Liv Sandvik"},
+		{"name then role", "\"Our warning was issued ten hours before the peak,\" Liv Sandvik, the agency's spokeswoman, said.", "warning was issued", "Liv Sandvik"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := story.Build([]*brief.Article{{ID: "a", Text: tt.text}})
+			for _, q := range v.Quotes {
+				if strings.Contains(q.Text, tt.words) {
+					if !q.Resolved || q.Speaker != tt.speaker {
+						t.Errorf("quote %q: speaker %q (resolved %v), want %q", q.Text, q.Speaker, q.Resolved, tt.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote with %q in %+v", tt.words, v.Quotes)
+		})
+	}
+}
