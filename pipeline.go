@@ -1,5 +1,7 @@
 package brief
 
+import "slices"
+
 // Pipeline chains the stages that turn the articles of one event into a
 // summary. Nil stages are skipped, except Summarizer, which is required.
 // A Pipeline is safe for concurrent use when its stages are.
@@ -11,8 +13,12 @@ type Pipeline struct {
 
 // Run cleans and deduplicates the articles, then summarizes them under
 // budget b. It returns the summary and the articles it summarized, whose
-// Text the summary's citations point into. The input is not modified.
+// Text the summary's citations point into. Nil articles are skipped. The
+// input is not modified.
 func (p *Pipeline) Run(articles []*Article, b Budget) (*Summary, []*Article) {
+	if slices.Contains(articles, nil) {
+		articles = slices.DeleteFunc(slices.Clone(articles), func(a *Article) bool { return a == nil })
+	}
 	if p.Cleaner != nil {
 		articles = p.Cleaner.Clean(articles)
 	}
