@@ -77,7 +77,8 @@ func (d Deduper) Dedup(articles []*brief.Article) []*brief.Article {
 
 // Groups returns the duplicate groups as indices into articles: every index
 // is in exactly one group, groups are ordered by their first member, and
-// members in input order.
+// members in input order. A nil article, like one without text, is a group
+// of its own.
 func (d Deduper) Groups(articles []*brief.Article) [][]int {
 	threshold := d.Threshold
 	if threshold <= 0 {
@@ -92,6 +93,9 @@ func (d Deduper) Groups(articles []*brief.Article) [][]int {
 	exact := map[uint64]int{}
 	for i, a := range articles {
 		parent[i] = i
+		if a == nil {
+			continue
+		}
 		words := normWords(a.Text)
 		if len(words) == 0 {
 			continue

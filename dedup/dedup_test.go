@@ -147,3 +147,31 @@ func TestDedupOutletsOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestDedupNil checks that a nil article, as Clean passes through, is its
+// own group and comes back in its place, not a panic.
+func TestDedupNil(t *testing.T) {
+	tests := []struct {
+		name     string
+		articles []*brief.Article
+		want     string
+	}{
+		{"nil alone", []*brief.Article{nil}, "[<nil>]"},
+		{"nil between copies", []*brief.Article{{ID: "a", Text: wire}, nil, {ID: "b", Text: wire}}, "[a <nil>]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, a := range (dedup.Deduper{}).Dedup(tt.articles) {
+				if a == nil {
+					got = append(got, "<nil>")
+				} else {
+					got = append(got, a.ID)
+				}
+			}
+			if fmt.Sprint(got) != tt.want {
+				t.Errorf("Dedup = %v, want %s", got, tt.want)
+			}
+		})
+	}
+}
