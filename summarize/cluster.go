@@ -260,9 +260,9 @@ const duplicateOverlap = 0.8
 // group assigns near-duplicate groups. Two sentences from different articles
 // with at least 4 distinct terms each are near-duplicates when the longer
 // contains duplicateOverlap of the shorter's distinct terms; sentences of
-// the same article are never grouped. Candidates come from an inverted
-// index looked up under each sentence's two rarest terms, so the cost stays
-// close to linear.
+// the same article are grouped only when their text is identical.
+// Candidates come from an inverted index looked up under each sentence's two
+// rarest terms (see maxPostings), so the cost stays close to linear.
 func (c *Cluster) group() {
 	n := len(c.Sentences)
 	parent := make([]int, n)
@@ -289,26 +289,20 @@ func (c *Cluster) group() {
 	// its two rarest: when the shorter of two near-duplicates shares most of
 	// its terms with the longer, the longer almost always holds one of the
 	// shorter's two rarest, and rare terms have short lists.
-	// Copies of one sentence found in several articles (wire copies) form
-	// one group directly; only the first takes part in the search.
+	// Copies of one sentence (wire copies, or a sentence an article
+	// repeats) form one group directly; only the first takes part in the
+	// search, which keeps a text of many repeated sentences linear.
 	copied := make([]bool, n)
-	byText := map[string][]int{}
+	first := map[string]int{}
 	for i, set := range sets {
-		if len(set) >= 4 {
-			byText[c.Sentences[i].Text] = append(byText[c.Sentences[i].Text], i)
-		}
-	}
-	for _, same := range byText {
-		multi := false
-		for _, j := range same[1:] {
-			multi = multi || c.Sentences[j].Article != c.Sentences[same[0]].Article
-		}
-		if !multi {
+		if len(set) < 4 {
 			continue
 		}
-		for _, j := range same[1:] {
-			parent[find(j)] = find(same[0])
-			copied[j] = true
+		if j, ok := first[c.Sentences[i].Text]; ok {
+			parent[find(i)] = find(j)
+			copied[i] = true
+		} else {
+			first[c.Sentences[i].Text] = i
 		}
 	}
 	postings := make([][]int32, len(c.vocab))
@@ -332,6 +326,9 @@ func (c *Cluster) group() {
 			return int(a - b)
 		})
 		for _, t := range keys[:2] {
+			if len(postings[t]) > maxPostings {
+				continue // too common to be a rare term: no search
+			}
 			for _, j32 := range postings[t] {
 				j := int(j32)
 				if c.Sentences[j].Article == c.Sentences[i].Article || find(i) == find(j) {
@@ -356,6 +353,13 @@ func (c *Cluster) group() {
 		c.Groups[g] = append(c.Groups[g], i)
 	}
 }
+
+// maxPostings bounds the candidates group compares a sentence with under one
+// term. A sentence whose rarest terms each occur in more sentences than this
+// is not searched for near-duplicates (its exact copies are still grouped),
+// so a pathological input (thousands of near-identical sentences) costs
+// O(n·maxPostings), not O(n²).
+const maxPostings = 2000
 
 // nearDuplicate reports whether the longer of the sorted term sets a and b
 // holds duplicateOverlap of the shorter's terms.

@@ -48,3 +48,23 @@ func TestILPFillsSmallClusters(t *testing.T) {
 		t.Errorf("summary of a two-article cluster: %d sentences, %d words; want at least 3 sentences within 100 words", len(sum.Sentences), w)
 	}
 }
+
+// TestRepeatedSentencesOneGroup checks that a sentence an article repeats
+// is one near-duplicate group, so a summary never says it twice, and that a
+// text of thousands of repeats is grouped quickly (it once took minutes).
+func TestRepeatedSentencesOneGroup(t *testing.T) {
+	line := "The harbour authority said on Monday that the ferry service would resume after repairs."
+	text := strings.Repeat(line+"\n\n", 20000)
+	c := summarize.NewCluster([]*brief.Article{{ID: "spam", Text: text}, {ID: "other", Text: line + " Ferries ran again on Tuesday morning across the bay."}})
+	if len(c.Groups) > 3 {
+		t.Errorf("%d groups for %d sentences of two distinct texts and one more", len(c.Groups), len(c.Sentences))
+	}
+	sum := (&summarize.Summarizer{}).Summarize(c.Articles, brief.Budget{Sentences: 3})
+	seen := map[string]bool{}
+	for _, s := range sum.Sentences {
+		if seen[s.Text] {
+			t.Errorf("summary says %q twice", s.Text)
+		}
+		seen[s.Text] = true
+	}
+}
