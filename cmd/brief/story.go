@@ -100,8 +100,11 @@ func writeStory(w io.Writer, md bool, v storyView) error {
 	head("Who said what")
 	for _, q := range v.Quotes {
 		speaker := q.Speaker
-		if speaker == "" {
-			speaker = "(unattributed: " + q.Mention + ")"
+		switch {
+		case speaker == "" && q.Mention != "":
+			speaker = "(unresolved: " + q.Mention + ")"
+		case speaker == "":
+			speaker = "(unattributed)"
 		}
 		text := oneLine(q.Text)
 		if q.Kind == story.Direct {
