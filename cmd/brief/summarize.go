@@ -94,7 +94,21 @@ func (c *summarizeCommand) Run(ctx context.Context) error {
 		s.After = (&clean.Cleaner{}).Clean(after)
 	}
 	sum, _ := newPipeline(s).Run(articles, c.budget)
+	if len(sum.Sentences) == 0 {
+		fmt.Fprintf(c.main.Stderr, "brief summarize: no sentence of %d articles fits the budget (%s)\n", len(articles), budgetString(c.budget))
+	}
 	return writeSummary(c.main.Stdout, c.format, sum)
+}
+
+// budgetString names the limit of b as the flag that set it.
+func budgetString(b brief.Budget) string {
+	switch {
+	case b.Bytes > 0:
+		return fmt.Sprintf("--bytes %d", b.Bytes)
+	case b.Sentences > 0:
+		return fmt.Sprintf("--sentences %d", b.Sentences)
+	}
+	return fmt.Sprintf("--words %d", b.Words)
 }
 
 // writeSummary prints sum in format: text (one sentence per line), json, or

@@ -122,6 +122,13 @@ func TestSummarizeUsageAndBadInput(t *testing.T) {
 	}
 }
 
+func TestSummarizeBudgetTooSmall(t *testing.T) {
+	out, stderr, code := runBrief(t, "summarize", "--bytes", "5", "../../testdata/sample")
+	if code != 0 || out != "" || !strings.Contains(stderr, "fits the budget (--bytes 5)") {
+		t.Errorf("summarize --bytes 5: exit %d, stdout %q, stderr %q; want exit 0, no output and a warning naming the budget", code, out, stderr)
+	}
+}
+
 func TestSummarizeFormats(t *testing.T) {
 	md, _, code := runBrief(t, "summarize", "--format", "markdown", "../../testdata/sample")
 	if code != 0 || !strings.HasPrefix(md, "- ") || !strings.Contains(md, "](https://") {
