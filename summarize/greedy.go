@@ -63,26 +63,59 @@ func greedySelect(c *Cluster, b brief.Budget, scores []float64, redundancy float
 		vecs = c.tfidfVectors()
 	}
 	order := rankOrder(scores, len(c.Sentences))
-	var t tally
-	var out []int
-	groups := map[int]bool{}
+	sel := newSelection(c, b)
 next:
 	for _, i := range order {
-		if groups[c.Sentences[i].Group] || !t.fits(c, i, b) {
+		if !sel.open(i) {
 			continue
 		}
 		if vecs != nil {
-			for _, j := range out {
+			for _, j := range sel.out {
 				if vec.Dot(vecs[i], vecs[j]) > redundancy {
 					continue next
 				}
 			}
 		}
-		t.add(c, i)
-		groups[c.Sentences[i].Group] = true
-		out = append(out, i)
+		sel.take(i)
 	}
-	return out
+	return sel.out
+}
+
+// selection is what a greedy method has chosen so far: the sentences in
+// order, the budget they use and the near-duplicate groups they cover.
+type selection struct {
+	c      *Cluster
+	b      brief.Budget
+	t      tally
+	groups map[int]bool
+	closed []bool // sentences that can no longer be chosen
+	out    []int
+}
+
+func newSelection(c *Cluster, b brief.Budget) *selection {
+	return &selection{c: c, b: b, groups: map[int]bool{}, closed: make([]bool, len(c.Sentences))}
+}
+
+// open reports whether sentence i can still be chosen: it is not chosen,
+// its group is not covered, and it fits in what is left of the budget. A
+// sentence found closed stays closed, since the budget only shrinks.
+func (s *selection) open(i int) bool {
+	if s.closed[i] {
+		return false
+	}
+	if s.groups[s.c.Sentences[i].Group] || !s.t.fits(s.c, i, s.b) {
+		s.closed[i] = true
+		return false
+	}
+	return true
+}
+
+// take chooses sentence i.
+func (s *selection) take(i int) {
+	s.closed[i] = true
+	s.groups[s.c.Sentences[i].Group] = true
+	s.t.add(s.c, i)
+	s.out = append(s.out, i)
 }
 
 // rankOrder returns the indices 0..n-1 by decreasing score, ties and NaN

@@ -72,18 +72,11 @@ func (m KLSum) Select(c *Cluster, b brief.Budget) []int {
 		}
 		return d + math.Log(size+k+norm) - math.Log(size+norm)
 	}
-	done := make([]bool, n)
-	groups := map[int]bool{}
-	var t tally
-	var out []int
+	sel := newSelection(c, b)
 	for {
 		best, bestChange := -1, math.Inf(1)
 		for i := range n {
-			if done[i] {
-				continue
-			}
-			if groups[c.Sentences[i].Group] || !t.fits(c, i, b) {
-				done[i] = true // the budget only shrinks
+			if !sel.open(i) {
 				continue
 			}
 			if d := change(i); d < bestChange {
@@ -91,12 +84,9 @@ func (m KLSum) Select(c *Cluster, b brief.Budget) []int {
 			}
 		}
 		if best < 0 {
-			return out
+			return sel.out
 		}
-		done[best] = true
-		groups[c.Sentences[best].Group] = true
-		t.add(c, best)
-		out = append(out, best)
+		sel.take(best)
 		for _, e := range counts[best] {
 			ns[e.ID] += e.W
 			size += e.W

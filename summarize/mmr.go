@@ -45,18 +45,11 @@ func (m MMR) Select(c *Cluster, b brief.Budget) []int {
 		rel[i] = vec.Dot(v, q)
 	}
 	maxSim := make([]float64, n)
-	done := make([]bool, n)
-	groups := map[int]bool{}
-	var t tally
-	var out []int
+	sel := newSelection(c, b)
 	for {
 		best, bestScore := -1, math.Inf(-1)
 		for i := range n {
-			if done[i] {
-				continue
-			}
-			if groups[c.Sentences[i].Group] || !t.fits(c, i, b) {
-				done[i] = true // the budget only shrinks
+			if !sel.open(i) {
 				continue
 			}
 			if s := lambda*rel[i] - (1-lambda)*maxSim[i]; s > bestScore {
@@ -64,14 +57,11 @@ func (m MMR) Select(c *Cluster, b brief.Budget) []int {
 			}
 		}
 		if best < 0 {
-			return out
+			return sel.out
 		}
-		done[best] = true
-		groups[c.Sentences[best].Group] = true
-		t.add(c, best)
-		out = append(out, best)
+		sel.take(best)
 		for i := range n {
-			if !done[i] {
+			if !sel.closed[i] {
 				maxSim[i] = max(maxSim[i], vec.Dot(vecs[i], vecs[best]))
 			}
 		}

@@ -46,19 +46,12 @@ func (SumBasic) Select(c *Cluster, b brief.Budget) []int {
 			p[id] /= total
 		}
 	}
-	done := make([]bool, n)
-	groups := map[int]bool{}
-	var t tally
-	var out []int
+	sel := newSelection(c, b)
 	for {
 		// The term of highest probability among the available sentences.
 		top, topP := -1, -1.0
 		for i := range n {
-			if done[i] {
-				continue
-			}
-			if groups[c.Sentences[i].Group] || !t.fits(c, i, b) {
-				done[i] = true // the budget only shrinks
+			if !sel.open(i) {
 				continue
 			}
 			for _, e := range counts[i] {
@@ -69,7 +62,7 @@ func (SumBasic) Select(c *Cluster, b brief.Budget) []int {
 		}
 		best, bestW := -1, -1.0
 		for i := range n {
-			if done[i] || (top >= 0 && !hasTerm(counts[i], top)) {
+			if sel.closed[i] || (top >= 0 && !hasTerm(counts[i], top)) {
 				continue
 			}
 			w, k := 0.0, 0.0
@@ -85,12 +78,9 @@ func (SumBasic) Select(c *Cluster, b brief.Budget) []int {
 			}
 		}
 		if best < 0 {
-			return out
+			return sel.out
 		}
-		done[best] = true
-		groups[c.Sentences[best].Group] = true
-		t.add(c, best)
-		out = append(out, best)
+		sel.take(best)
 		for _, e := range counts[best] {
 			p[e.ID] *= p[e.ID]
 		}
