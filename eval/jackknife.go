@@ -169,29 +169,24 @@ func (s DocSet) Peer(id string) (SummaryFile, bool) {
 
 // PeerIDs returns the IDs of every peer with a summary in ds, sorted.
 func (ds *Dataset) PeerIDs() []string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, s := range ds.Sets {
-		for _, p := range s.Peers {
-			if !seen[p.ID] {
-				seen[p.ID] = true
-				ids = append(ids, p.ID)
-			}
-		}
-	}
-	sort.Strings(ids)
-	return ids
+	return ds.summarizerIDs(func(s DocSet) []SummaryFile { return s.Peers })
 }
 
 // ModelIDs returns the IDs of every model (human summarizer) in ds, sorted.
 func (ds *Dataset) ModelIDs() []string {
+	return ds.summarizerIDs(func(s DocSet) []SummaryFile { return s.Models })
+}
+
+// summarizerIDs returns the distinct IDs of the summary files that files
+// picks from each set, sorted.
+func (ds *Dataset) summarizerIDs(files func(DocSet) []SummaryFile) []string {
 	seen := map[string]bool{}
 	var ids []string
 	for _, s := range ds.Sets {
-		for _, m := range s.Models {
-			if !seen[m.ID] {
-				seen[m.ID] = true
-				ids = append(ids, m.ID)
+		for _, f := range files(s) {
+			if !seen[f.ID] {
+				seen[f.ID] = true
+				ids = append(ids, f.ID)
 			}
 		}
 	}
