@@ -54,6 +54,17 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
+// readEarlier reads the articles of an update summary's --after paths and
+// cleans them as the pipeline cleans the articles summarized, so both are
+// compared on the same text.
+func readEarlier(ctx context.Context, stderr io.Writer, paths []string) ([]*brief.Article, error) {
+	articles, err := readArticles(ctx, stderr, paths)
+	if err != nil {
+		return nil, err
+	}
+	return (&clean.Cleaner{}).Clean(articles), nil
+}
+
 // newPipeline returns the pipeline every command uses to summarize one
 // event: clean, fold wire copies, then summarize with s.
 func newPipeline(s brief.Summarizer) *brief.Pipeline {

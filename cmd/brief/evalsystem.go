@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/briefnews/brief"
-	"github.com/briefnews/brief/clean"
 	"github.com/briefnews/brief/summarize"
 )
 
@@ -31,10 +30,9 @@ func summarizeSet(ctx context.Context, docs []string, after []string, words int,
 	}
 	s := &summarize.Summarizer{Method: newMethod(), Name: method}
 	if len(after) > 0 {
-		if s.After, err = readArticles(ctx, io.Discard, after); err != nil {
+		if s.After, err = readEarlier(ctx, io.Discard, after); err != nil {
 			return nil, err
 		}
-		s.After = (&clean.Cleaner{}).Clean(s.After)
 	}
 	sum, _ := newPipeline(s).Run(articles, brief.Budget{Words: words})
 	out := make([]string, len(sum.Sentences))

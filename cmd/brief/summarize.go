@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/briefnews/brief"
-	"github.com/briefnews/brief/clean"
 	"github.com/briefnews/brief/summarize"
 )
 
@@ -87,11 +86,9 @@ func (c *summarizeCommand) Run(ctx context.Context) error {
 	}
 	s := &summarize.Summarizer{Method: summarize.Methods[c.method](), Name: c.method, Query: c.query}
 	if len(c.after) > 0 {
-		after, err := readArticles(ctx, c.main.Stderr, c.after)
-		if err != nil {
+		if s.After, err = readEarlier(ctx, c.main.Stderr, c.after); err != nil {
 			return err
 		}
-		s.After = (&clean.Cleaner{}).Clean(after)
 	}
 	sum, _ := newPipeline(s).Run(articles, c.budget)
 	if len(sum.Sentences) == 0 {
