@@ -31,8 +31,9 @@ type Summarizer struct {
 	// Query is an optional focus text for query-focused summaries.
 	Query string
 	// After holds articles the reader has already seen. When set, the
-	// summary is an update: it leaves out sentences that repeat theirs, and
-	// methods that weigh concepts (ilp) discount what they covered.
+	// summary is an update: it leaves out the sentences that repeat one of
+	// theirs (70% of its distinct terms in one earlier sentence); every
+	// method then chooses among the rest.
 	After []*brief.Article
 }
 
