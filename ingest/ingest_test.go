@@ -1,6 +1,8 @@
 package ingest_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"os"
@@ -510,5 +512,104 @@ func TestBinaryErrorSaysWhy(t *testing.T) {
 				t.Errorf("Parse(%q) error = %v, want kind %v saying %q", tt.data, err, brief.ErrInvalid, tt.want)
 			}
 		})
+	}
+}
+
+// lateNULText returns about n bytes of plain text, an article with a title,
+// whose byte at offset nul is NUL (no NUL when nul < 0).
+func lateNULText(n, nul int) []byte {
+	var b strings.Builder
+	b.WriteString("Mill closes\n\n")
+	for b.Len() < n {
+		b.WriteString("The paper mill closed on Friday after 80 years. Café owners said trade would suffer.\n")
+	}
+	data := []byte(b.String())
+	if nul >= 0 {
+		data[nul] = 0
+	}
+	return data
+}
+
+// TestLateNUL checks that a NUL byte far past the first 8 KiB still makes
+// the input binary, with its offset, also inside gzip data, while UTF-16
+// text (whose high bytes are NUL) of the same length is read.
+func TestLateNUL(t *testing.T) {
+	const size, at = 120_000, 100_000
+	gz := func(data []byte) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(data)
+		zw.Close()
+		return buf.Bytes()
+	}
+	utf16LE := func(data []byte, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = append(out, 0xFF, 0xFE)
+		}
+		for _, r := range string(data) { // the text is in the Basic Multilingual Plane
+			out = append(out, byte(r), byte(r>>8))
+		}
+		return out
+	}
+	jsonl := []byte(strings.Repeat(`{"title":"Mill closes","text":"The paper mill closed on Friday after 80 years."}`+"\n", 2000))
+	jsonl[len(jsonl)-10] = 0
+	tests := []struct {
+		name string
+		data []byte
+		want string // in the error; "" for an input read without error
+	}{
+		{"text, NUL at 100 000", lateNULText(size, at), "NUL byte at offset 100000"},
+		{"text, NUL in the last byte", lateNULText(size, size-1)[:size], "NUL byte at offset 119999"},
+		{"text, NUL just past 8 KiB", lateNULText(size, 8<<10), "NUL byte at offset 8192"},
+		{"gzip text, NUL at 100 000", gz(lateNULText(size, at)), "NUL byte at offset 100000"},
+		{"JSONL, NUL in a late line", jsonl, "NUL byte at offset"},
+		{"text, no NUL", lateNULText(size, -1), ""},
+		{"gzip text, no NUL", gz(lateNULText(size, -1)), ""},
+		{"UTF-16LE with BOM", utf16LE(lateNULText(size, -1), true), ""},
+		{"UTF-16LE without BOM", utf16LE(lateNULText(size, -1), false), ""},
+	}
+	var r ingest.Reader
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, err := r.Parse("big.txt", tt.data)
+			if tt.want != "" {
+				if len(arts) != 0 || !errors.Is(err, brief.ErrInvalid) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "big.txt") {
+					t.Errorf("Parse = %d articles, error %v; want none and a %v error naming big.txt and saying %q", len(arts), err, brief.ErrInvalid, tt.want)
+				}
+				return
+			}
+			if err != nil || len(arts) != 1 {
+				t.Fatalf("Parse = %d articles, error %v; want 1 and no error", len(arts), err)
+			}
+			if a := arts[0]; a.Title != "Mill closes" || strings.ContainsRune(a.Text, 0) || !strings.Contains(a.Text, "Café owners said") {
+				t.Errorf("Parse = title %q, text of %d bytes (NUL: %v); want the story without NUL", a.Title, len(a.Text), strings.ContainsRune(a.Text, 0))
+			}
+		})
+	}
+}
+
+// BenchmarkDetectLarge measures Detect on 50 MB of plain text with no NUL
+// byte: the NUL search over the whole input is all it costs past 8 KiB.
+func BenchmarkDetectLarge(b *testing.B) {
+	data := lateNULText(50<<20, -1)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if f := ingest.Detect(data); f != ingest.Text {
+			b.Fatalf("Detect = %v, want text", f)
+		}
+	}
+}
+
+// BenchmarkParseLarge measures Parse on the same 50 MB of text, the whole
+// cost that the NUL search of BenchmarkDetectLarge is a part of.
+func BenchmarkParseLarge(b *testing.B) {
+	data := lateNULText(50<<20, -1)
+	r := ingest.Reader{MaxBytes: 64 << 20}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := r.Parse("big.txt", data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
