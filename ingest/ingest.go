@@ -1,5 +1,5 @@
-// Package ingest reads articles from files and directories: plain text,
-// HTML, JSON, JSONL and DUC SGML, detected by content.
+// Package ingest reads articles from files, directories and standard input:
+// plain text, HTML, JSON, JSONL and DUC SGML, detected by content.
 //
 // Every bad input (unreadable, empty, binary, malformed or too large) gives a
 // *brief.InputError naming the file, or file:line for a line of a JSONL
@@ -23,6 +23,10 @@ import (
 	"github.com/briefnews/brief/extract"
 )
 
+// StdinName names standard input, the path "-", in errors and in the IDs
+// and Source of its articles.
+const StdinName = "<stdin>"
+
 // DefaultMaxBytes is the file size limit used when Reader.MaxBytes is zero.
 const DefaultMaxBytes = 20 << 20
 
@@ -41,6 +45,13 @@ type Reader struct {
 	// Extractor extracts the main text of HTML files and of JSON articles
 	// given as "html".
 	Extractor extract.Extractor
+
+	// Stdin is the standard input, read for a path of exactly "-" given to
+	// Paths. It is read once, to its end (up to MaxBytes), its format
+	// detected by content as for a file, and named StdinName. A second "-"
+	// in the same call is an error wrapping brief.ErrInvalid. When Stdin is
+	// nil, "-" is an ordinary file name.
+	Stdin io.Reader
 }
 
 // Paths reads the articles of every file in paths with a zero Reader.
@@ -49,7 +60,8 @@ func Paths(ctx context.Context, paths []string) ([]*brief.Article, error) {
 	return r.Paths(ctx, paths)
 }
 
-// Paths reads the articles of every file in paths. A directory is read
+// Paths reads the articles of every file in paths, and of Stdin for a path
+// of "-" (see Reader.Stdin). A directory is read
 // recursively in lexical order, skipping files and directories whose name
 // starts with a dot and following symbolic links (a directory reached twice
 // is read once; a dangling link is an error naming it). Files are parsed by up to Workers goroutines, but
@@ -75,6 +87,9 @@ func (r *Reader) Paths(ctx context.Context, paths []string) ([]*brief.Article, e
 		}
 	}
 	for i, root := range paths {
+		if r.isStdin(root) {
+			continue
+		}
 		if info, err := os.Stat(root); err == nil && info.IsDir() && perRoot[i] == 0 && ctx.Err() == nil {
 			errs = append(errs, &brief.InputError{Input: root, Err: fmt.Errorf("directory holds no articles: %w", brief.ErrEmpty)})
 		}
@@ -87,19 +102,30 @@ func (r *Reader) Paths(ctx context.Context, paths []string) ([]*brief.Article, e
 
 // job is one file to read, or an error found while listing files.
 type job struct {
-	root int    // index of the path it was found under
-	path string // empty for an error found while listing
-	arts []*brief.Article
-	err  error
+	root  int    // index of the path it was found under
+	path  string // empty for an error found while listing
+	stdin bool   // read Reader.Stdin, not path
+	arts  []*brief.Article
+	err   error
 }
 
 // list returns the files under paths, in order, with the errors met while
 // listing them.
 func (r *Reader) list(ctx context.Context, paths []string) []*job {
 	var jobs []*job
+	stdin := false // a job reads Stdin
 	for i, root := range paths {
 		if ctx.Err() != nil {
 			break
+		}
+		if r.isStdin(root) {
+			if stdin {
+				jobs = append(jobs, &job{root: i, err: brief.Errorf(StdinName, "standard input (-) given more than once: %w", brief.ErrInvalid)})
+			} else {
+				jobs = append(jobs, &job{root: i, path: root, stdin: true})
+				stdin = true
+			}
+			continue
 		}
 		info, err := os.Stat(root)
 		if err != nil {
@@ -176,7 +202,11 @@ func (r *Reader) run(ctx context.Context, jobs []*job) {
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				if ctx.Err() == nil {
+				switch {
+				case ctx.Err() != nil:
+				case j.stdin:
+					j.arts, j.err = r.readStdin()
+				default:
 					j.arts, j.err = r.File(j.path)
 				}
 			}
@@ -200,6 +230,24 @@ func (r *Reader) File(path string) ([]*brief.Article, error) {
 		return nil, err
 	}
 	return r.Parse(path, data)
+}
+
+// isStdin reports whether path names the standard input.
+func (r *Reader) isStdin(path string) bool { return path == "-" && r.Stdin != nil }
+
+// readStdin reads the articles of r.Stdin.
+func (r *Reader) readStdin() ([]*brief.Article, error) {
+	max := r.maxBytes()
+	data, err := io.ReadAll(io.LimitReader(r.Stdin, max+1))
+	switch {
+	case err != nil:
+		return nil, brief.Errorf(StdinName, "reading standard input: %w: %v", brief.ErrUnavailable, err)
+	case int64(len(data)) > max:
+		return nil, brief.Errorf(StdinName, "standard input is over the %d-byte limit: %w", max, brief.ErrTooLarge)
+	case len(data) == 0:
+		return nil, brief.Errorf(StdinName, "standard input is empty: %w", brief.ErrEmpty)
+	}
+	return r.Parse(StdinName, data)
 }
 
 func (r *Reader) maxBytes() int64 {

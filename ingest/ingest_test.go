@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -611,5 +613,71 @@ func BenchmarkParseLarge(b *testing.B) {
 		if _, err := r.Parse("big.txt", data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// failingReader is a standard input whose every read fails.
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("device gone") }
+
+// TestStdin checks that a path of "-" reads Reader.Stdin once, detected by
+// content and named <stdin>, in the order of the paths, and that a bad
+// standard input is an error naming it beside the good files.
+func TestStdin(t *testing.T) {
+	good := filepath.Join("testdata", "good", "plain-title.txt")
+	jsonl := `{"title":"Mill closes","text":"The paper mill closed on Friday."}` + "\n" +
+		`{"title":"Port reopens","text":"The port reopened on Monday."}` + "\n"
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("Mill closes\n\nThe paper mill closed on Friday after 80 years.\n"))
+	zw.Close()
+	tests := []struct {
+		name    string
+		stdin   io.Reader // nil: no Stdin set
+		paths   []string
+		sources []string // Source of the articles, in order
+		err     error    // kind of the error, nil for none
+		errHas  string   // in the error
+	}{
+		{"JSONL", strings.NewReader(jsonl), []string{"-"}, []string{"<stdin>:1", "<stdin>:2"}, nil, ""},
+		{"plain text", strings.NewReader("Mill closes\n\nThe paper mill closed on Friday.\n"), []string{"-"}, []string{"<stdin>"}, nil, ""},
+		{"gzip", &gz, []string{"-"}, []string{"<stdin>"}, nil, ""},
+		{"in path order", strings.NewReader(jsonl), []string{good, "-"}, []string{good, "<stdin>:1", "<stdin>:2"}, nil, ""},
+		{"empty", strings.NewReader(""), []string{"-"}, nil, brief.ErrEmpty, "<stdin>: standard input is empty"},
+		{"white space", strings.NewReader(" \n\t\n"), []string{"-"}, nil, brief.ErrEmpty, "<stdin>"},
+		{"binary beside a good file", bytes.NewReader([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0}), []string{"-", good}, []string{good}, brief.ErrInvalid, "<stdin>: binary content (NUL byte at offset 7)"},
+		{"read error", failingReader{}, []string{"-", good}, []string{good}, brief.ErrUnavailable, "<stdin>: reading standard input"},
+		{"twice", strings.NewReader(jsonl), []string{"-", "-"}, []string{"<stdin>:1", "<stdin>:2"}, brief.ErrInvalid, "given more than once"},
+		{"no Stdin: a file named -", nil, []string{"-"}, nil, brief.ErrNotFound, "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := ingest.Reader{Stdin: tt.stdin}
+			arts, err := r.Paths(context.Background(), tt.paths)
+			var sources []string
+			for _, a := range arts {
+				sources = append(sources, a.Source)
+			}
+			if !slices.Equal(sources, tt.sources) {
+				t.Errorf("Paths(%q) sources = %q, want %q", tt.paths, sources, tt.sources)
+			}
+			switch {
+			case tt.err == nil && err != nil:
+				t.Errorf("Paths(%q) error = %v, want none", tt.paths, err)
+			case tt.err != nil && (!errors.Is(err, tt.err) || !strings.Contains(fmt.Sprint(err), tt.errHas)):
+				t.Errorf("Paths(%q) error = %v, want kind %v saying %q", tt.paths, err, tt.err, tt.errHas)
+			}
+		})
+	}
+}
+
+// TestStdinTooLarge checks that standard input over MaxBytes is an error
+// wrapping brief.ErrTooLarge.
+func TestStdinTooLarge(t *testing.T) {
+	r := ingest.Reader{MaxBytes: 100, Stdin: strings.NewReader(strings.Repeat("The mill closed. ", 10))}
+	arts, err := r.Paths(context.Background(), []string{"-"})
+	if len(arts) != 0 || !errors.Is(err, brief.ErrTooLarge) || !strings.Contains(err.Error(), "<stdin>") {
+		t.Errorf("Paths = %d articles, error %v; want none and a %v error naming <stdin>", len(arts), err, brief.ErrTooLarge)
 	}
 }
