@@ -49,7 +49,7 @@ func TestNoArticlesNamesPaths(t *testing.T) {
 func TestReadArticlesCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	arts, err := readArticles(ctx, io.Discard, []string{"../../testdata/sample"})
+	arts, err := readArticles(ctx, nil, io.Discard, []string{"../../testdata/sample"})
 	if len(arts) != 0 || !errors.Is(err, context.Canceled) {
 		t.Errorf("readArticles(cancelled) = %d articles, %v; want none and context.Canceled", len(arts), err)
 	}

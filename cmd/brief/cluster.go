@@ -30,7 +30,7 @@ func (c *clusterCommand) ParseFlags(args []string) error {
 	fs.IntVar(&c.budget.Words, "words", 0, "summary budget in `N` words (default 100), with --summarize")
 	fs.StringVar(&c.method, "method", summarize.Default, "summarization `method`, with --summarize")
 	fs.Usage = func() {
-		fmt.Fprintln(c.main.Stderr, "usage: brief cluster [--format jsonl|text] [--summarize [--words N] [--method NAME]] PATH...")
+		fmt.Fprintln(c.main.Stderr, "usage: brief cluster [--format jsonl|text] [--summarize [--words N] [--method NAME]] PATH...  (PATH - reads stdin)")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -47,7 +47,7 @@ func (c *clusterCommand) ParseFlags(args []string) error {
 	case len(c.paths) == 0:
 		return usagef("brief cluster: no PATH given")
 	}
-	return nil
+	return checkStdinOnce("cluster", c.paths)
 }
 
 // storyLine is one line of `brief cluster --format jsonl`.
@@ -64,7 +64,7 @@ type storySummary struct {
 }
 
 func (c *clusterCommand) Run(ctx context.Context) error {
-	articles, err := readArticles(ctx, c.main.Stderr, c.paths)
+	articles, err := readArticles(ctx, c.main.Stdin, c.main.Stderr, c.paths)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func (c *evalCommand) runCluster(ctx context.Context) error {
 	for _, set := range ds.Sets {
 		docs = append(docs, set.Docs...)
 	}
-	all, err := readArticles(ctx, io.Discard, docs)
+	all, err := readArticles(ctx, nil, io.Discard, docs)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ import (
 // after names the documents of the earlier sets of an update task: the
 // summary leaves out what they said (summarize --after).
 func summarizeSet(ctx context.Context, docs []string, after []string, words int, method string) ([]string, error) {
-	articles, err := readArticles(ctx, io.Discard, docs)
+	articles, err := readArticles(ctx, nil, io.Discard, docs)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +30,7 @@ func summarizeSet(ctx context.Context, docs []string, after []string, words int,
 	}
 	s := &summarize.Summarizer{Method: newMethod(), Name: method}
 	if len(after) > 0 {
-		if s.After, err = readEarlier(ctx, io.Discard, after); err != nil {
+		if s.After, err = readEarlier(ctx, nil, io.Discard, after); err != nil {
 			return nil, err
 		}
 	}

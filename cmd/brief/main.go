@@ -13,6 +13,12 @@
 //	brief story [--format json|markdown|text] PATH...
 //	brief serve [--addr 127.0.0.1:8080] [--db PATH|postgres://…] [--load PATH]...
 //
+// A PATH of exactly "-" (for summarize, story and cluster, and for
+// summarize --after) reads standard input, once: its format is detected by
+// content as for a file, and its articles and errors are named <stdin> (the
+// lines of JSONL input <stdin>:N). Giving "-" twice to one command is bad
+// usage.
+//
 // Exit status is 0 on success (and after printing the help asked for with
 // -h), 1 when a bad input stopped the job, and 2 on bad usage. Errors go to stderr and name the input.
 package main

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,12 +17,19 @@ import (
 var rougeGolden = flag.String("rouge-golden", "../../../shared/rouge/golden.jsonl",
 	"ROUGE-1.5.5 golden cases; the test that needs them skips when absent")
 
-// runBrief runs brief with args and returns stdout, stderr and the exit
+// runBrief runs brief with args and an empty standard input, and returns
+// stdout, stderr and the exit
 // status.
 func runBrief(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
+	return runBriefIn(t, strings.NewReader(""), args...)
+}
+
+// runBriefIn is runBrief with stdin as the standard input.
+func runBriefIn(t *testing.T, stdin io.Reader, args ...string) (string, string, int) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr}
+	m := &Main{Stdin: stdin, Stdout: &stdout, Stderr: &stderr}
 	err := m.ParseFlags(args)
 	if err == nil {
 		err = m.Run(context.Background())

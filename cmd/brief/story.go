@@ -29,7 +29,7 @@ func (c *storyCommand) ParseFlags(args []string) error {
 	fs.IntVar(&c.budget.Words, "words", 0, "summary budget in `N` words (default 100)")
 	fs.StringVar(&c.method, "method", summarize.Default, "summarization `method`")
 	fs.Usage = func() {
-		fmt.Fprintln(c.main.Stderr, "usage: brief story [--format json|markdown|text] [--words N] [--method NAME] PATH...")
+		fmt.Fprintln(c.main.Stderr, "usage: brief story [--format json|markdown|text] [--words N] [--method NAME] PATH...  (PATH - reads stdin)")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -46,7 +46,7 @@ func (c *storyCommand) ParseFlags(args []string) error {
 	case len(c.paths) == 0:
 		return usagef("brief story: no PATH given")
 	}
-	return nil
+	return checkStdinOnce("story", c.paths)
 }
 
 // storyView is the JSON of `brief story --format json`: the summary beside
@@ -57,7 +57,7 @@ type storyView struct {
 }
 
 func (c *storyCommand) Run(ctx context.Context) error {
-	articles, err := readArticles(ctx, c.main.Stderr, c.paths)
+	articles, err := readArticles(ctx, c.main.Stdin, c.main.Stderr, c.paths)
 	if err != nil {
 		return err
 	}

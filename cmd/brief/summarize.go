@@ -34,12 +34,12 @@ func (c *summarizeCommand) ParseFlags(args []string) error {
 	fs.StringVar(&c.method, "method", summarize.Default, "summarization `method`: "+methodNames())
 	fs.StringVar(&c.format, "format", "text", "output `format`: text, json or markdown")
 	fs.StringVar(&c.query, "query", "", "focus the summary on this `text`")
-	fs.Func("after", "leave out what the articles in `PATH` already said (repeatable)", func(s string) error {
+	fs.Func("after", "leave out what the articles in `PATH` already said (repeatable; - for stdin)", func(s string) error {
 		c.after = append(c.after, s)
 		return nil
 	})
 	fs.Usage = func() {
-		fmt.Fprintln(c.main.Stderr, "usage: brief summarize [--words N | --bytes N | --sentences N] [--method NAME] [--format text|json|markdown] PATH...")
+		fmt.Fprintln(c.main.Stderr, "usage: brief summarize [--words N | --bytes N | --sentences N] [--method NAME] [--format text|json|markdown] PATH...  (PATH - reads stdin)")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -76,17 +76,17 @@ func (c *summarizeCommand) validate() error {
 	if len(c.paths) == 0 {
 		return usagef("brief summarize: no PATH given")
 	}
-	return nil
+	return checkStdinOnce("summarize", c.paths, c.after)
 }
 
 func (c *summarizeCommand) Run(ctx context.Context) error {
-	articles, err := readArticles(ctx, c.main.Stderr, c.paths)
+	articles, err := readArticles(ctx, c.main.Stdin, c.main.Stderr, c.paths)
 	if err != nil {
 		return err
 	}
 	s := &summarize.Summarizer{Method: summarize.Methods[c.method](), Name: c.method, Query: c.query}
 	if len(c.after) > 0 {
-		if s.After, err = readEarlier(ctx, c.main.Stderr, c.after); err != nil {
+		if s.After, err = readEarlier(ctx, c.main.Stdin, c.main.Stderr, c.after); err != nil {
 			return err
 		}
 	}

@@ -39,7 +39,7 @@ func TestSummarizeSample(t *testing.T) {
 	if w := sum.Words(); w > 100 {
 		t.Errorf("summary has %d words, budget 100", w)
 	}
-	articles, _ := readArticles(context.Background(), &bytes.Buffer{}, []string{"../../testdata/sample"})
+	articles, _ := readArticles(context.Background(), nil, &bytes.Buffer{}, []string{"../../testdata/sample"})
 	_, cleaned := newPipeline(&summarize.Summarizer{}).Run(articles, brief.DefaultBudget)
 	text := map[string]string{}
 	for _, a := range cleaned {
