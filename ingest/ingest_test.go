@@ -681,3 +681,35 @@ func TestStdinTooLarge(t *testing.T) {
 		t.Errorf("Paths = %d articles, error %v; want none and a %v error naming <stdin>", len(arts), err, brief.ErrTooLarge)
 	}
 }
+
+// TestJSONEscapedNUL checks that a \u0000 escape in a JSON field, a NUL the
+// binary check of the raw bytes cannot see, is an error naming the article
+// and the field, and that the good articles around it are kept.
+func TestJSONEscapedNUL(t *testing.T) {
+	good := `{"title": "A", "text": "The council approved the bridge on Monday."}`
+	tests := []struct {
+		name, file, in, place, want string
+	}{
+		{"text in jsonl", "a.jsonl", good + "\n" + `{"title": "B", "text": "The mill closed.\u0000 Workers left."}` + "\n" + good + "\n", "a.jsonl:2", `field "text": NUL character at byte 16`},
+		{"title in array", "a.json", "[" + good + `, {"title": "\u0000B", "text": "The mill closed."}]`, "a.json#2", `field "title": NUL character at byte 0`},
+		{"html in array", "a.json", "[" + good + `, {"html": "<p>The mill\u0000 closed.</p>"}]`, "a.json#2", `field "html"`},
+	}
+	var r ingest.Reader
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, err := r.Parse(tt.file, []byte(tt.in))
+			if len(arts) == 0 {
+				t.Errorf("Parse lost the good articles")
+			}
+			for _, a := range arts {
+				if strings.ContainsRune(a.Text+a.Title, 0) {
+					t.Errorf("article %s holds a NUL: title %q, text %q", a.ID, a.Title, a.Text)
+				}
+			}
+			e, ok := inputErrors(err)[tt.place]
+			if !ok || !errors.Is(e, brief.ErrInvalid) || !strings.Contains(e.Error(), tt.want) {
+				t.Errorf("errors = %v, want one naming %s with kind %v saying %q", err, tt.place, brief.ErrInvalid, tt.want)
+			}
+		})
+	}
+}

@@ -24,6 +24,21 @@ type jsonArticle struct {
 	Language  string `json:"language"`
 }
 
+// checkNUL returns an error wrapping brief.ErrInvalid naming the first
+// field of j that holds a NUL character (a \u0000 escape: the raw file has
+// no NUL byte, see Detect), which no text stage expects.
+func (j *jsonArticle) checkNUL() error {
+	for _, f := range []struct{ name, v string }{
+		{"id", j.ID}, {"title", j.Title}, {"text", j.Text}, {"html", j.HTML}, {"url", j.URL},
+		{"outlet", j.Outlet}, {"author", j.Author}, {"published", j.Published}, {"language", j.Language},
+	} {
+		if i := strings.IndexByte(f.v, 0); i >= 0 {
+			return fmt.Errorf("field %q: NUL character at byte %d: %w", f.name, i, brief.ErrInvalid)
+		}
+	}
+	return nil
+}
+
 // jsonSingle reports whether data holds exactly one JSON value.
 func jsonSingle(data []byte) bool {
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -123,6 +138,9 @@ func (r *Reader) decodeArticle(place, source string, data []byte) (*brief.Articl
 	}
 	if _, err := dec.Token(); err == nil {
 		return nil, brief.Errorf(place, "malformed JSON: %v: %w", errJSONTrailing, brief.ErrInvalid)
+	}
+	if err := j.checkNUL(); err != nil {
+		return nil, &brief.InputError{Input: place, Err: err}
 	}
 	a := &brief.Article{}
 	if strings.TrimSpace(j.Text) == "" && strings.TrimSpace(j.HTML) != "" {
