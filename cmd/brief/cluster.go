@@ -70,6 +70,7 @@ func (c *clusterCommand) Run(ctx context.Context) error {
 	}
 	events := cluster.SinglePass{}.Cluster(articles)
 	enc := json.NewEncoder(c.main.Stdout)
+	enc.SetEscapeHTML(false) // text as written: "<stdin>", "AT&T"
 	p := newPipeline(&summarize.Summarizer{Method: summarize.Methods[c.method](), Name: c.method})
 	for _, ev := range events {
 		if !c.summarize {

@@ -288,6 +288,7 @@ func (c *evalCommand) writeJSON(results []peerResult) error {
 		out.Peers = append(out.Peers, p)
 	}
 	enc := json.NewEncoder(c.main.Stdout)
+	enc.SetEscapeHTML(false) // text as written: "<stdin>", "AT&T"
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }

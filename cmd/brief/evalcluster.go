@@ -85,6 +85,7 @@ func (c *evalCommand) runCluster(ctx context.Context) error {
 	}
 	if c.json {
 		enc := json.NewEncoder(c.main.Stdout)
+		enc.SetEscapeHTML(false) // text as written: "<stdin>", "AT&T"
 		enc.SetIndent("", "  ")
 		return enc.Encode(results)
 	}

@@ -66,6 +66,7 @@ func (c *fetchCommand) Run(ctx context.Context) error {
 	}
 	defer file.Close()
 	enc := json.NewEncoder(file)
+	enc.SetEscapeHTML(false) // text as written: "<stdin>", "AT&T"
 	total, failed := 0, 0
 	for _, feedURL := range c.feeds {
 		recs, err := f.Feed(ctx, feedURL)

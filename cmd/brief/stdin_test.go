@@ -106,3 +106,22 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	c.reads++
 	return c.r.Read(p)
 }
+
+// TestJSONUnescaped checks that JSON output writes text as it is: "&", "<"
+// and ">" are not turned into \u0026, \u003c and \u003e.
+func TestJSONUnescaped(t *testing.T) {
+	line := `{"id":"a1","title":"AT&T <Q3>","text":"AT&T said on Monday that its profit rose by a third in the quarter to June. Analysts at three banks had expected a smaller rise in the profit of the firm."}` + "\n"
+	for _, args := range [][]string{
+		{"summarize", "--format", "json", "-"},
+		{"story", "--format", "json", "-"},
+		{"cluster", "--format", "jsonl", "--summarize", "-"},
+	} {
+		stdout, stderr, code := runBriefIn(t, strings.NewReader(line), args...)
+		if code != 0 {
+			t.Fatalf("brief %v: exit %d, stderr %s", args, code, stderr)
+		}
+		if !strings.Contains(stdout, "AT&T") || strings.Contains(stdout, `\u0026`) {
+			t.Errorf("brief %v: want AT&T written as is, got %s", args, stdout)
+		}
+	}
+}

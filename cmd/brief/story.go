@@ -67,6 +67,7 @@ func (c *storyCommand) Run(ctx context.Context) error {
 	switch c.format {
 	case "json":
 		enc := json.NewEncoder(c.main.Stdout)
+		enc.SetEscapeHTML(false) // text as written: "<stdin>", "AT&T"
 		enc.SetIndent("", "  ")
 		return enc.Encode(v)
 	default:

@@ -114,6 +114,7 @@ func writeSummary(w io.Writer, format string, sum *brief.Summary) error {
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false) // text as written: "<stdin>", "AT&T"
 		enc.SetIndent("", "  ")
 		return enc.Encode(sum)
 	case "markdown":
