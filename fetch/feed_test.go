@@ -753,3 +753,72 @@ func TestRobotsServerError(t *testing.T) {
 		t.Errorf("page requested %d times", n)
 	}
 }
+
+// TestFeedSince checks the validators FeedSince returns and that links
+// marked seen (as brief serve marks its stored articles) are not
+// downloaded.
+func TestFeedSince(t *testing.T) {
+	s := newTestSite(t, "")
+	s.handle("/feed", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Last-Modified", "Tue, 03 Mar 2026 12:20:00 GMT")
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Coastal Daily</title><item><link>/news/ferry</link></item><item><link>/news/library</link></item></channel></rss>`)
+	})
+	feedURL := s.URL + "/feed"
+	v1 := fetch.Validators{ETag: `"v1"`, LastModified: "Tue, 03 Mar 2026 12:20:00 GMT"}
+	tests := []struct {
+		name     string
+		since    fetch.Validators
+		seen     []string // links marked seen before the call
+		want     fetch.Validators
+		wantRecs int
+	}{
+		{name: "first fetch", want: v1, wantRecs: 2},
+		{name: "stale validators", since: fetch.Validators{ETag: `"v0"`}, seen: []string{s.URL + "/news/ferry"}, want: v1, wantRecs: 1},
+		{name: "not modified", since: fetch.Validators{ETag: `"v1"`, LastModified: "kept as given"}, want: fetch.Validators{ETag: `"v1"`, LastModified: "kept as given"}},
+		{name: "all seen", seen: []string{s.URL + "/news/ferry", s.URL + "/news/library"}, want: v1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := testFetcher()
+			f.State = &fetch.State{}
+			for _, u := range tt.seen {
+				f.State.MarkSeen(u)
+			}
+			before := s.count("/news/ferry") + s.count("/news/library")
+			recs, got, err := f.FeedSince(context.Background(), feedURL, tt.since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("validators = %+v, want %+v", got, tt.want)
+			}
+			if len(recs) != tt.wantRecs {
+				t.Errorf("%d records, want %d", len(recs), tt.wantRecs)
+			}
+			if n := s.count("/news/ferry") + s.count("/news/library") - before; n != tt.wantRecs {
+				t.Errorf("%d pages downloaded, want %d", n, tt.wantRecs)
+			}
+			if len(f.State.Feeds) != 0 {
+				t.Errorf("FeedSince wrote State.Feeds: %v", f.State.Feeds)
+			}
+			for _, r := range recs {
+				if !f.State.HasSeen(r.URL) {
+					t.Errorf("%s not marked seen after the fetch", r.URL)
+				}
+			}
+		})
+	}
+	t.Run("feed unavailable", func(t *testing.T) {
+		f := testFetcher()
+		since := fetch.Validators{ETag: `"old"`}
+		_, got, err := f.FeedSince(context.Background(), s.URL+"/missing", since)
+		if err == nil || got != since {
+			t.Errorf("missing feed: validators %+v, %v; want %+v and an error", got, err, since)
+		}
+	})
+}

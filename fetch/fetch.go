@@ -55,8 +55,9 @@ type Fetcher struct {
 	IgnoreRobots bool
 	// Extractor extracts article pages; nil means &extract.Extractor{}.
 	Extractor *extract.Extractor
-	// State remembers validators (ETag, Last-Modified) of feeds and the
-	// article URLs already fetched; nil means no memory between calls.
+	// State remembers validators (ETag, Last-Modified) of feeds (for
+	// Feed, not FeedSince) and the article URLs already fetched; nil means
+	// no memory between calls.
 	State *State
 
 	once   sync.Once
@@ -123,23 +124,40 @@ func (f *Fetcher) userAgent() string {
 // State has not seen. It returns the records of the articles fetched and
 // an errors.Join of the failures, each naming its URL; a failure of one
 // article never loses the others. A feed unchanged since the last call
-// (HTTP 304) yields no records and no error.
+// (HTTP 304) yields no records and no error. It is FeedSince with the
+// validators kept in State, which it updates.
 func (f *Fetcher) Feed(ctx context.Context, feedURL string) ([]Record, error) {
-	f.init()
-	var v validators
+	var v Validators
 	if f.State != nil {
 		v = f.State.feed(feedURL)
 	}
+	recs, next, err := f.FeedSince(ctx, feedURL, v)
+	if f.State != nil && next != v {
+		f.State.setFeed(feedURL, next)
+	}
+	return recs, err
+}
+
+// FeedSince is Feed with the validators of the previous fetch given by the
+// caller, who keeps them (a database, for instance) instead of State; State,
+// when set, still remembers the article URLs already fetched. It returns
+// the validators to send next time: the new ones after the feed was read,
+// v itself after a 304 (with no records and no error), after a failure to
+// read the feed, and after an article failed for a reason that may pass
+// (an error wrapping brief.ErrUnavailable), so that the next call reads
+// the feed again and retries the article.
+func (f *Fetcher) FeedSince(ctx context.Context, feedURL string, v Validators) ([]Record, Validators, error) {
+	f.init()
 	resp, err := f.get(ctx, feedURL, v, true)
 	if err != nil {
-		return nil, &brief.InputError{Input: feedURL, Err: err}
+		return nil, v, &brief.InputError{Input: feedURL, Err: err}
 	}
 	if resp.notModified {
-		return nil, nil
+		return nil, v, nil
 	}
 	feed, err := gofeed.NewParser().Parse(strings.NewReader(string(resp.body)))
 	if err != nil {
-		return nil, brief.Errorf(feedURL, "parse feed: %w: %v", brief.ErrInvalid, err)
+		return nil, v, brief.Errorf(feedURL, "parse feed: %w: %v", brief.ErrInvalid, err)
 	}
 	base, _ := url.Parse(resp.url)
 	var links []string
@@ -150,7 +168,7 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) ([]Record, error) {
 			continue
 		}
 		link = resolve(base, link)
-		if seen[link] || (f.State != nil && f.State.seen(link)) {
+		if seen[link] || (f.State != nil && f.State.HasSeen(link)) {
 			continue
 		}
 		seen[link] = true
@@ -186,17 +204,18 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) ([]Record, error) {
 		if errs[i] == nil {
 			out = append(out, records[i])
 			if f.State != nil {
-				f.State.markSeen(links[i])
+				f.State.MarkSeen(links[i])
+				if records[i].URL != links[i] {
+					f.State.MarkSeen(records[i].URL)
+				}
 			}
 		}
 	}
 	err = errors.Join(errs...)
-	if f.State != nil && !errors.Is(err, brief.ErrUnavailable) {
-		// Keep the old validators after a passing failure, so that the
-		// next run reads the feed again and retries the article.
-		f.State.setFeed(feedURL, resp.validators)
+	if errors.Is(err, brief.ErrUnavailable) {
+		return out, v, err
 	}
-	return out, err
+	return out, resp.validators, err
 }
 
 // isHostName reports whether outlet is only the host name of one of the
@@ -237,7 +256,7 @@ func itemFor(feed *gofeed.Feed, link string, base *url.URL) *gofeed.Item {
 // Article downloads one page and extracts its article. Errors name the URL.
 func (f *Fetcher) Article(ctx context.Context, pageURL string) (Record, error) {
 	f.init()
-	resp, err := f.get(ctx, pageURL, validators{}, true)
+	resp, err := f.get(ctx, pageURL, Validators{}, true)
 	if err != nil {
 		return Record{}, &brief.InputError{Input: pageURL, Err: err}
 	}
@@ -269,8 +288,10 @@ func (f *Fetcher) Article(ctx context.Context, pageURL string) (Record, error) {
 	return rec, nil
 }
 
-// validators are the HTTP cache validators of a response.
-type validators struct {
+// Validators are the HTTP cache validators of a feed response, sent back
+// as If-None-Match and If-Modified-Since to make the next request
+// conditional. The zero value makes an unconditional request.
+type Validators struct {
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
 }
@@ -279,12 +300,12 @@ type response struct {
 	url         string // final URL after redirects
 	body        []byte
 	notModified bool
-	validators  validators
+	validators  Validators
 }
 
 // get fetches rawURL politely: robots.txt, the host gate, the size cap,
 // for the URL and for every redirect target.
-func (f *Fetcher) get(ctx context.Context, rawURL string, v validators, robots bool) (*response, error) {
+func (f *Fetcher) get(ctx context.Context, rawURL string, v Validators, robots bool) (*response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("%w: not an http(s) URL", brief.ErrInvalid)
@@ -319,7 +340,7 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, v validators, robots b
 
 // do makes one request. A redirect gives no response and the URL it points
 // to.
-func (f *Fetcher) do(ctx context.Context, u *url.URL, v validators) (*response, *url.URL, error) {
+func (f *Fetcher) do(ctx context.Context, u *url.URL, v Validators) (*response, *url.URL, error) {
 	release, err := f.gate(u.Host).acquire(ctx, f.Delay)
 	if err != nil {
 		return nil, nil, err
@@ -352,7 +373,7 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, v validators) (*response, 
 		return nil, loc, nil
 	}
 	out := &response{url: resp.Request.URL.String()}
-	out.validators = validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
+	out.validators = Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
 		out.notModified = true

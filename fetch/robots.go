@@ -27,7 +27,7 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	if !ok {
 		robotsURL := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 		status, body := 200, []byte(nil)
-		resp, err := f.get(ctx, robotsURL.String(), validators{}, false)
+		resp, err := f.get(ctx, robotsURL.String(), Validators{}, false)
 		var se *statusError
 		switch {
 		case err == nil:

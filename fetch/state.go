@@ -15,14 +15,14 @@ import (
 // use. Save and LoadState keep it in a JSON file.
 type State struct {
 	mu    sync.Mutex
-	Feeds map[string]validators `json:"feeds"`
+	Feeds map[string]Validators `json:"feeds"`
 	Seen  map[string]bool       `json:"seen"`
 }
 
 // LoadState reads the state saved at path; a missing file gives an empty
 // state.
 func LoadState(path string) (*State, error) {
-	s := &State{Feeds: map[string]validators{}, Seen: map[string]bool{}}
+	s := &State{Feeds: map[string]Validators{}, Seen: map[string]bool{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
@@ -34,7 +34,7 @@ func LoadState(path string) (*State, error) {
 		return nil, brief.Errorf(path, "%w: %v", brief.ErrInvalid, err)
 	}
 	if s.Feeds == nil {
-		s.Feeds = map[string]validators{}
+		s.Feeds = map[string]Validators{}
 	}
 	if s.Seen == nil {
 		s.Seen = map[string]bool{}
@@ -57,28 +57,36 @@ func (s *State) Save(path string) error {
 	return os.Rename(tmp, path)
 }
 
-func (s *State) feed(u string) validators {
+func (s *State) feed(u string) Validators {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.Feeds[u]
 }
 
-func (s *State) setFeed(u string, v validators) {
+func (s *State) setFeed(u string, v Validators) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.Feeds == nil {
-		s.Feeds = map[string]validators{}
+		s.Feeds = map[string]Validators{}
 	}
 	s.Feeds[u] = v
 }
 
-func (s *State) seen(u string) bool {
+// HasSeen reports whether the article at URL u was fetched, or marked seen.
+func (s *State) HasSeen(u string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.Seen[u]
 }
 
-func (s *State) markSeen(u string) {
+// MarkSeen records that the article at URL u need not be fetched: Feed and
+// FeedSince skip the feed links marked seen. A program that keeps articles
+// elsewhere (brief serve: in its store) marks their URLs to carry the
+// knowledge across restarts. The empty URL is ignored.
+func (s *State) MarkSeen(u string) {
+	if u == "" {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.Seen == nil {
