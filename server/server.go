@@ -38,8 +38,22 @@ type Assigner interface {
 
 var _ Assigner = (*cluster.Online)(nil)
 
-// Fetcher reads the current articles of a feed.
+// Fetcher reads the current articles of a feed. It is the older form of
+// FeedFetcher: the server gives it only the URL, so it must remember the
+// feed's validators itself and forgets them at a restart.
 type Fetcher func(ctx context.Context, url string) ([]*brief.Article, error)
+
+// FeedFetcher reads the new articles of a feed with a conditional request.
+// f is the feed as stored, with the validators (ETag, LastModified) of its
+// last successful fetch, empty before the first. It returns the articles
+// read and the feed with the validators to send next time: the new ones
+// after the feed was read, f's own after an HTTP 304 (no articles, no
+// error) or after a failure for which the feed should be read again in
+// full. The server stores the returned ETag and LastModified when the
+// returned feed has f's URL; any other feed, such as the zero Feed, keeps
+// the stored validators. An error may come with the articles read
+// before it, which are ingested.
+type FeedFetcher func(ctx context.Context, f brief.Feed) ([]*brief.Article, brief.Feed, error)
 
 // Server serves the API and the web page over a Store. Set the fields, then
 // call Open (or Recover and Handler, to serve it yourself), and Close when
@@ -56,11 +70,24 @@ type Server struct {
 	// cost of an update and of a page when stories grow long.
 	MaxSummaryArticles int
 
-	// Fetch, when set, is called for every subscribed feed every
-	// PollInterval (zero means 15 minutes); its articles are ingested
-	// like posted ones. Nil disables polling.
+	// FetchFeed, when set, is called for every subscribed feed every
+	// PollInterval (zero means 15 minutes) with the feed as stored; its
+	// articles are ingested like posted ones, then the feed's new
+	// validators and check time are stored, so that a restarted server
+	// polls with conditional requests. Fetch is the older form, used when
+	// FetchFeed is nil: it gets only the URL and the server stores only the
+	// check time. Both nil disables polling.
+	FetchFeed    FeedFetcher
 	Fetch        Fetcher
 	PollInterval time.Duration
+
+	// StoredURL, when set, is called with the URL of every article in the
+	// store, once each: by Recover for the stored articles and by Ingest
+	// for the new ones (articles without a URL are skipped). A fetcher
+	// marks them seen so that it does not download them again, across
+	// restarts too. It is called with the server's commit lock held, one
+	// call at a time, so it must be quick and must not call the Server.
+	StoredURL func(url string)
 
 	// Async, with Open, moves story updates to a background goroutine:
 	// Ingest returns once the articles are stored and assigned, and the
@@ -142,6 +169,7 @@ func (s *Server) Recover(ctx context.Context) error {
 	members := map[string][]string{}
 	var order []string
 	err := s.Store.ScanArticles(ctx, func(a *brief.Article) error {
+		s.stored(a)
 		id := s.add(a)
 		if _, ok := members[id]; !ok {
 			order = append(order, id)
@@ -175,6 +203,13 @@ func (s *Server) Recover(ctx context.Context) error {
 		s.logger().Printf("server: rebuilt %d stories", len(stale))
 	}
 	return nil
+}
+
+// stored reports the URL of a stored article to StoredURL.
+func (s *Server) stored(a *brief.Article) {
+	if s.StoredURL != nil && a.URL != "" {
+		s.StoredURL(a.URL)
+	}
 }
 
 // add assigns a to a story. The Assigner gets a copy whose Text is dropped
@@ -285,6 +320,7 @@ func (s *Server) commit(group []*call) {
 			if !c.res[i].New {
 				continue
 			}
+			s.stored(a)
 			id := s.add(a)
 			if _, ok := touched[id]; !ok {
 				order = append(order, id)
@@ -422,7 +458,7 @@ func storyTitle(arts []*brief.Article) string {
 }
 
 // Open recovers the clustering state, listens on Addr and serves in the
-// background; it also starts polling feeds when Fetch is set.
+// background; it also starts polling feeds when FetchFeed or Fetch is set.
 func (s *Server) Open(ctx context.Context) error {
 	if err := s.Recover(ctx); err != nil {
 		return err
@@ -491,11 +527,14 @@ func (s *Server) Close() error {
 	return err
 }
 
+// polling reports whether a fetcher is set.
+func (s *Server) polling() bool { return s.FetchFeed != nil || s.Fetch != nil }
+
 // poll ingests the articles of every subscribed feed every PollInterval
 // until ctx is done.
 func (s *Server) poll(ctx context.Context) {
 	defer close(s.done)
-	if s.Fetch == nil {
+	if !s.polling() {
 		return
 	}
 	every := s.PollInterval
@@ -514,10 +553,15 @@ func (s *Server) poll(ctx context.Context) {
 	}
 }
 
-// PollOnce fetches every subscribed feed once with Fetch and ingests the
-// articles, logging failures. It does nothing when Fetch is nil.
+// PollOnce fetches every subscribed feed once, with FetchFeed or else
+// Fetch, ingests the articles and records the feed's check time and, with
+// FetchFeed, its new validators, logging failures. The feeds are read from
+// the Store first, so each request is conditional on the validators stored
+// by the last poll, of this process or an earlier one. A feed whose
+// articles could not be stored keeps its old validators, so the next poll
+// reads it again. It does nothing when both are nil.
 func (s *Server) PollOnce(ctx context.Context) {
-	if s.Fetch == nil {
+	if !s.polling() {
 		return
 	}
 	feeds, err := s.Store.Feeds(ctx)
@@ -529,7 +573,17 @@ func (s *Server) PollOnce(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
-		arts, err := s.Fetch(ctx, f.URL)
+		var arts []*brief.Article
+		next := *f
+		if s.FetchFeed != nil {
+			var got brief.Feed
+			arts, got, err = s.FetchFeed(ctx, *f)
+			if got.URL == f.URL {
+				next.ETag, next.LastModified = got.ETag, got.LastModified
+			}
+		} else {
+			arts, err = s.Fetch(ctx, f.URL)
+		}
 		if err != nil {
 			s.logger().Printf("server: feed %s: %v", f.URL, err)
 		}
@@ -539,8 +593,8 @@ func (s *Server) PollOnce(ctx context.Context) {
 				continue
 			}
 		}
-		f.Checked = s.clock()
-		if err := s.Store.UpdateFeed(ctx, f); err != nil {
+		next.Checked = s.clock()
+		if err := s.Store.UpdateFeed(ctx, &next); err != nil {
 			s.logger().Printf("server: feed %s: %v", f.URL, err)
 		}
 	}
