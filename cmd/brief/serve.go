@@ -93,7 +93,7 @@ func (c *serveCommand) Run(ctx context.Context) error {
 		Logger:     logger,
 	}
 	if c.poll > 0 {
-		c.srv.Fetch = feedFetcher(&fetch.Fetcher{State: &fetch.State{}})
+		pollWith(c.srv, &fetch.Fetcher{})
 		c.srv.PollInterval = c.poll
 	}
 	if err := c.srv.Open(ctx); err != nil {
@@ -123,10 +123,28 @@ func (c *serveCommand) Run(ctx context.Context) error {
 	return nil
 }
 
-// feedFetcher adapts a fetch.Fetcher to the server's feed polling.
-func feedFetcher(f *fetch.Fetcher) server.Fetcher {
-	return func(ctx context.Context, url string) ([]*brief.Article, error) {
-		recs, err := f.Feed(ctx, url)
+// pollWith makes srv poll its feeds with f, keeping what the poller must
+// remember in srv's store so that it survives a restart: each feed's
+// validators (ETag, Last-Modified) are read from the store before the
+// request and stored after it (server.FeedFetcher), and f.State, a new
+// in-memory State, is seeded with the URL of every stored article
+// (server.StoredURL, at Recover and at each ingest), so that a link to an
+// article already stored is not downloaded again. Call it before srv
+// recovers.
+func pollWith(srv *server.Server, f *fetch.Fetcher) {
+	state := &fetch.State{}
+	f.State = state
+	srv.FetchFeed = feedFetcher(f)
+	srv.StoredURL = state.MarkSeen
+}
+
+// feedFetcher adapts a fetch.Fetcher to the server's feed polling: it
+// fetches with the validators of the stored feed and returns the feed with
+// the validators FeedSince gives back. Records without text are dropped.
+func feedFetcher(f *fetch.Fetcher) server.FeedFetcher {
+	return func(ctx context.Context, feed brief.Feed) ([]*brief.Article, brief.Feed, error) {
+		recs, v, err := f.FeedSince(ctx, feed.URL, fetch.Validators{ETag: feed.ETag, LastModified: feed.LastModified})
+		feed.ETag, feed.LastModified = v.ETag, v.LastModified
 		arts := make([]*brief.Article, 0, len(recs))
 		for _, r := range recs {
 			a := &brief.Article{URL: r.URL, Outlet: r.Outlet, Title: r.Title, Author: r.Author, Language: r.Language, Text: r.Text, Source: r.Feed}
@@ -137,7 +155,7 @@ func feedFetcher(f *fetch.Fetcher) server.Fetcher {
 				arts = append(arts, a)
 			}
 		}
-		return arts, err
+		return arts, feed, err
 	}
 }
 

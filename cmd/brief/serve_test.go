@@ -7,13 +7,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"math/rand"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -21,6 +24,10 @@ import (
 	"time"
 
 	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/cluster"
+	"github.com/briefnews/brief/fetch"
+	"github.com/briefnews/brief/server"
+	"github.com/briefnews/brief/store/sqlite"
 )
 
 func TestServeFlags(t *testing.T) {
@@ -266,4 +273,136 @@ func TestServeDurable(t *testing.T) {
 		}
 	}
 	t.Logf("%d acknowledged articles survived SIGKILL", len(ids))
+}
+
+// feedSite is a news site on loopback with one RSS feed that honours
+// If-None-Match, counting the requests for each path.
+type feedSite struct {
+	*httptest.Server
+	mu    sync.Mutex
+	rev   int      // the feed's revision, its ETag is "rev-N"
+	items []string // the article paths the feed links to
+	hits  map[string]int
+	inm   []string // the If-None-Match of each feed request
+	codes []int    // the status of each feed request
+}
+
+func newFeedSite(t *testing.T) *feedSite {
+	t.Helper()
+	fs := &feedSite{rev: 1, hits: map[string]int{}}
+	fs.Server = httptest.NewServer(http.HandlerFunc(fs.serve))
+	t.Cleanup(fs.Close)
+	return fs
+}
+
+func (fs *feedSite) serve(w http.ResponseWriter, r *http.Request) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.hits[r.URL.Path]++
+	switch {
+	case r.URL.Path == "/feed":
+		etag := fmt.Sprintf(`"rev-%d"`, fs.rev)
+		fs.inm = append(fs.inm, r.Header.Get("If-None-Match"))
+		if r.Header.Get("If-None-Match") == etag {
+			fs.codes = append(fs.codes, http.StatusNotModified)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		fs.codes = append(fs.codes, http.StatusOK)
+		w.Header().Set("ETag", etag)
+		var items strings.Builder
+		for _, p := range fs.items {
+			fmt.Fprintf(&items, "<item><link>%s</link></item>", p)
+		}
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Valley Courier</title>%s</channel></rss>`, items.String())
+	case strings.HasPrefix(r.URL.Path, "/news/"):
+		topic := strings.TrimPrefix(r.URL.Path, "/news/")
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><title>The %[1]s report</title></head>
+<body><article><h1>The %[1]s report</h1>
+<p>The council of the valley met on Tuesday evening to hear the %[1]s report, which took the committee three months to write and runs to forty pages.</p>
+<p>Members said the %[1]s findings would shape next year's budget, and the chair promised a public meeting before any decision is taken.</p>
+<p>Residents who spoke at the meeting asked for the full %[1]s report to be posted at the library and the town hall.</p>
+</article></body></html>`, topic)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// pollRun is one `brief serve` process polling once: a server over the
+// SQLite file db wired as Run wires it, with a new fetch.Fetcher (and so
+// an empty in-memory State), recovered, polled once and closed.
+func pollRun(t *testing.T, db string, feedURL string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.AddFeed(ctx, &brief.Feed{URL: feedURL, Added: time.Now().UTC()}); err != nil {
+		t.Fatal(err)
+	}
+	srv := &server.Server{Store: st, Assigner: cluster.NewOnline(cluster.Config{}), Logger: log.New(io.Discard, "", 0)}
+	pollWith(srv, &fetch.Fetcher{Delay: -1, Timeout: 5 * time.Second})
+	if err := srv.Recover(ctx); err != nil {
+		t.Fatal(err)
+	}
+	srv.PollOnce(ctx)
+	if err := srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestServePollRestart polls a feed from `brief serve`'s wiring, restarts
+// on the same SQLite database and polls again: the restarted poller sends
+// the stored ETag and gets a 304, and when the feed changes it downloads
+// only the new article, not those already stored.
+func TestServePollRestart(t *testing.T) {
+	site := newFeedSite(t)
+	site.items = []string{"/news/bridge", "/news/harbour"}
+	feedURL := site.URL + "/feed"
+	db := filepath.Join(t.TempDir(), "brief.db")
+
+	pollRun(t, db, feedURL)
+	pollRun(t, db, feedURL) // restarted, feed unchanged
+	site.mu.Lock()
+	site.rev, site.items = 2, append(site.items, "/news/school")
+	site.mu.Unlock()
+	pollRun(t, db, feedURL) // restarted, feed changed
+
+	site.mu.Lock()
+	defer site.mu.Unlock()
+	wantINM := []string{"", `"rev-1"`, `"rev-1"`}
+	wantCodes := []int{200, 304, 200}
+	if !slices.Equal(site.inm, wantINM) || !slices.Equal(site.codes, wantCodes) {
+		t.Errorf("feed requests sent If-None-Match %q and got %v, want %q and %v", site.inm, site.codes, wantINM, wantCodes)
+	}
+	for _, p := range []string{"/news/bridge", "/news/harbour", "/news/school"} {
+		if site.hits[p] != 1 {
+			t.Errorf("%s downloaded %d times, want once", p, site.hits[p])
+		}
+	}
+
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	feeds, err := st.Feeds(ctx)
+	if err != nil || len(feeds) != 1 || feeds[0].ETag != `"rev-2"` || feeds[0].Checked.IsZero() {
+		var got []brief.Feed
+		for _, f := range feeds {
+			got = append(got, *f)
+		}
+		t.Errorf("stored feeds = %+v, %v; want one with ETag \"rev-2\" and Checked set", got, err)
+	}
+	var urls []string
+	st.ScanArticles(ctx, func(a *brief.Article) error {
+		urls = append(urls, strings.TrimPrefix(a.URL, site.URL))
+		return nil
+	})
+	if want := []string{"/news/bridge", "/news/harbour", "/news/school"}; len(urls) != 3 || !slices.Equal(slices.Sorted(slices.Values(urls)), want) {
+		t.Errorf("stored article URLs %q, want %q", urls, want)
+	}
 }
