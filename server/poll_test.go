@@ -2,8 +2,10 @@ package server_test
 
 import (
 	"context"
+	"log"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -126,5 +128,44 @@ func TestPollPersists(t *testing.T) {
 	}
 	if len(*urls) != 1 {
 		t.Errorf("StoredURL heard %v: the article stored again is not new", *urls)
+	}
+}
+
+// failingPuts is a store whose PutArticles fails.
+type failingPuts struct{ brief.Store }
+
+func (failingPuts) PutArticles(context.Context, []*brief.Article) ([]brief.PutResult, error) {
+	return nil, brief.ErrUnavailable
+}
+
+// TestPollIngestFails checks that a feed whose articles could not be
+// stored keeps its old validators, so the next poll reads it in full.
+func TestPollIngestFails(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "brief.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	old := brief.Feed{URL: "https://news.example/rss", ETag: `"r0"`}
+	if err := st.AddFeed(ctx, &old); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.UpdateFeed(ctx, &old); err != nil {
+		t.Fatal(err)
+	}
+	ff := &fakeFeed{rev: `"r1"`, arts: []*brief.Article{{Title: "Bridge", Text: "The bridge reopened.", URL: "https://news.example/bridge"}}}
+	var logs strings.Builder
+	s := &server.Server{Store: failingPuts{st}, Assigner: keywordAssigner{}, FetchFeed: ff.fetch, Logger: log.New(&logs, "", 0)}
+	if err := s.Recover(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.PollOnce(ctx)
+	feeds, err := st.Feeds(ctx)
+	if err != nil || len(feeds) != 1 || feeds[0].ETag != `"r0"` {
+		t.Fatalf("feeds after a failed ingest = %v, %v; want ETag \"r0\" kept", feeds, err)
+	}
+	if !strings.Contains(logs.String(), "news.example/rss") {
+		t.Errorf("log %q does not name the feed", logs.String())
 	}
 }

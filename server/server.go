@@ -6,6 +6,10 @@
 // online clusterer, and each story they touch gets a new summary. The
 // clustering state lives in memory and is rebuilt from the store when the
 // server starts, so an article acknowledged by the API survives a crash.
+// The feed poller keeps its memory in the store too: each feed's cache
+// validators (see FeedFetcher), and the URLs of the stored articles, which
+// StoredURL hands to the fetcher so that a restart downloads neither the
+// unchanged feeds nor the articles already stored.
 package server
 
 import (
