@@ -416,18 +416,23 @@ func TestSymlinks(t *testing.T) {
 	}
 }
 
-// TestJSONNotAnObject checks that a JSON value that is not an object, where
-// an article object is expected, gets an error that says so, and that the
-// good articles around it are kept.
-func TestJSONNotAnObject(t *testing.T) {
+// TestJSONBadItem checks that a bad article in a JSON array or JSONL file —
+// a value that is not an object, or a field with a \u0000 escape (a NUL the
+// binary check of the raw bytes cannot see) — gets an error naming the
+// article and saying what is wrong, and that the good articles around it
+// are kept.
+func TestJSONBadItem(t *testing.T) {
 	good := `{"title": "A", "text": "The council approved the bridge on Monday."}`
 	tests := []struct {
-		name, file, in, place, value string
+		name, file, in, place, want string
 	}{
-		{"number in array", "a.json", "[" + good + ", 5]", "a.json#2", "number"},
-		{"string in array", "a.json", "[" + good + `, "text"]`, "a.json#2", "string"},
-		{"array in array", "a.json", "[" + good + `, [1]]`, "a.json#2", "array"},
-		{"number line in jsonl", "a.jsonl", good + "\n7\n" + good + "\n", "a.jsonl:2", "number"},
+		{"number in array", "a.json", "[" + good + ", 5]", "a.json#2", "JSON number where an article object is expected"},
+		{"string in array", "a.json", "[" + good + `, "text"]`, "a.json#2", "JSON string where an article object is expected"},
+		{"array in array", "a.json", "[" + good + `, [1]]`, "a.json#2", "JSON array where an article object is expected"},
+		{"number line in jsonl", "a.jsonl", good + "\n7\n" + good + "\n", "a.jsonl:2", "JSON number where an article object is expected"},
+		{"NUL in text in jsonl", "a.jsonl", good + "\n" + `{"title": "B", "text": "The mill closed.\u0000 Workers left."}` + "\n" + good + "\n", "a.jsonl:2", `field "text": NUL character at byte 16`},
+		{"NUL in title in array", "a.json", "[" + good + `, {"title": "\u0000B", "text": "The mill closed."}]`, "a.json#2", `field "title": NUL character at byte 0`},
+		{"NUL in html in array", "a.json", "[" + good + `, {"html": "<p>The mill\u0000 closed.</p>"}]`, "a.json#2", `field "html"`},
 	}
 	var r ingest.Reader
 	for _, tt := range tests {
@@ -436,13 +441,14 @@ func TestJSONNotAnObject(t *testing.T) {
 			if len(arts) == 0 {
 				t.Errorf("Parse lost the good articles")
 			}
-			e, ok := inputErrors(err)[tt.place]
-			if !ok || !errors.Is(e, brief.ErrInvalid) {
-				t.Fatalf("errors = %v, want one naming %s with kind %v", err, tt.place, brief.ErrInvalid)
+			for _, a := range arts {
+				if strings.ContainsRune(a.Text+a.Title, 0) {
+					t.Errorf("article %s holds a NUL: title %q, text %q", a.ID, a.Title, a.Text)
+				}
 			}
-			want := "JSON " + tt.value + " where an article object is expected"
-			if !strings.Contains(e.Error(), want) {
-				t.Errorf("error = %q, want it to say %q", e, want)
+			e, ok := inputErrors(err)[tt.place]
+			if !ok || !errors.Is(e, brief.ErrInvalid) || !strings.Contains(e.Error(), tt.want) {
+				t.Errorf("errors = %v, want one naming %s with kind %v saying %q", err, tt.place, brief.ErrInvalid, tt.want)
 			}
 		})
 	}
@@ -679,37 +685,5 @@ func TestStdinTooLarge(t *testing.T) {
 	arts, err := r.Paths(context.Background(), []string{"-"})
 	if len(arts) != 0 || !errors.Is(err, brief.ErrTooLarge) || !strings.Contains(err.Error(), "<stdin>") {
 		t.Errorf("Paths = %d articles, error %v; want none and a %v error naming <stdin>", len(arts), err, brief.ErrTooLarge)
-	}
-}
-
-// TestJSONEscapedNUL checks that a \u0000 escape in a JSON field, a NUL the
-// binary check of the raw bytes cannot see, is an error naming the article
-// and the field, and that the good articles around it are kept.
-func TestJSONEscapedNUL(t *testing.T) {
-	good := `{"title": "A", "text": "The council approved the bridge on Monday."}`
-	tests := []struct {
-		name, file, in, place, want string
-	}{
-		{"text in jsonl", "a.jsonl", good + "\n" + `{"title": "B", "text": "The mill closed.\u0000 Workers left."}` + "\n" + good + "\n", "a.jsonl:2", `field "text": NUL character at byte 16`},
-		{"title in array", "a.json", "[" + good + `, {"title": "\u0000B", "text": "The mill closed."}]`, "a.json#2", `field "title": NUL character at byte 0`},
-		{"html in array", "a.json", "[" + good + `, {"html": "<p>The mill\u0000 closed.</p>"}]`, "a.json#2", `field "html"`},
-	}
-	var r ingest.Reader
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts, err := r.Parse(tt.file, []byte(tt.in))
-			if len(arts) == 0 {
-				t.Errorf("Parse lost the good articles")
-			}
-			for _, a := range arts {
-				if strings.ContainsRune(a.Text+a.Title, 0) {
-					t.Errorf("article %s holds a NUL: title %q, text %q", a.ID, a.Title, a.Text)
-				}
-			}
-			e, ok := inputErrors(err)[tt.place]
-			if !ok || !errors.Is(e, brief.ErrInvalid) || !strings.Contains(e.Error(), tt.want) {
-				t.Errorf("errors = %v, want one naming %s with kind %v saying %q", err, tt.place, brief.ErrInvalid, tt.want)
-			}
-		})
 	}
 }
