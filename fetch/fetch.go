@@ -2,7 +2,9 @@
 // they link to, politely: robots.txt is obeyed, requests carry a clear
 // User-Agent, each host gets a bounded number of concurrent requests with a
 // delay between them, pages are size-capped, redirects are bounded, and feeds
-// are fetched with conditional GET (ETag, Last-Modified).
+// are fetched with conditional GET (ETag, Last-Modified). With
+// Fetcher.PublicOnly it connects only to public internet addresses, for
+// servers that fetch URLs their clients give (server-side request forgery).
 //
 // It is the only package of brief that talks to the network.
 package fetch
@@ -15,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -34,8 +37,25 @@ const DefaultUserAgent = "brief/1.0 (news summarizer; +https://github.com/briefn
 // its fields must not change after first use.
 type Fetcher struct {
 	// Client makes the requests; nil means a client with Timeout and
-	// MaxRedirects applied. A given client's CheckRedirect is kept.
+	// MaxRedirects applied. A given client's CheckRedirect is replaced:
+	// the Fetcher follows redirects itself.
 	Client *http.Client
+	// PublicOnly makes every connection the Fetcher opens (feeds,
+	// robots.txt, article pages, each redirect hop) refuse an address
+	// that is not public (see PublicAddr: loopback, private, link-local
+	// with cloud metadata, CGNAT, multicast, unspecified, IPv4-mapped
+	// forms of these). The check is made on the address actually
+	// dialled, after name resolution, so a host name that resolves to a
+	// private address (DNS rebinding included) and a redirect to one are
+	// refused too; the request then fails with an error wrapping
+	// ErrPrivateAddress (a brief.ErrInvalid) that names the URL and the
+	// address. To see every address, the Fetcher dials directly: the
+	// transport's Proxy (HTTP_PROXY, HTTPS_PROXY from the environment in
+	// http.DefaultTransport) and dial functions are replaced by a guarded
+	// dialer, on a copy of Client.Transport, which must be nil or an
+	// *http.Transport. False, the zero value, connects anywhere, through
+	// the environment's proxy if any: right when the user types the URLs.
+	PublicOnly bool
 	// UserAgent identifies brief to servers; empty means DefaultUserAgent.
 	UserAgent string
 	// PerHost is the maximum number of requests in flight to one host;
@@ -60,11 +80,16 @@ type Fetcher struct {
 	// no memory between calls.
 	State *State
 
-	once   sync.Once
-	client *http.Client
-	mu     sync.Mutex
-	hosts  map[string]*hostGate
-	robots map[string]robotsRules
+	// allowAddr replaces PublicAddr as the test of PublicOnly (tests,
+	// whose servers are all on loopback, tell them apart by port).
+	allowAddr func(netip.AddrPort) bool
+
+	once    sync.Once
+	client  *http.Client
+	initErr error // a Client that PublicOnly cannot guard
+	mu      sync.Mutex
+	hosts   map[string]*hostGate
+	robots  map[string]robotsRules
 }
 
 // Record is one fetched article, as written to JSONL by `brief fetch`. Its
@@ -89,13 +114,15 @@ func (f *Fetcher) init() {
 		// Redirects are followed by get, one request at a time, so that
 		// each target passes robots.txt and its host's gate.
 		noFollow := func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		c := http.Client{Timeout: f.timeout()}
 		if f.Client != nil {
-			c := *f.Client
-			c.CheckRedirect = noFollow
-			f.client = &c
-			return
+			c = *f.Client
 		}
-		f.client = &http.Client{Timeout: f.timeout(), CheckRedirect: noFollow}
+		c.CheckRedirect = noFollow
+		if f.PublicOnly {
+			c.Transport, f.initErr = f.guard(c.Transport)
+		}
+		f.client = &c
 	})
 }
 
@@ -306,6 +333,9 @@ type response struct {
 // get fetches rawURL politely: robots.txt, the host gate, the size cap,
 // for the URL and for every redirect target.
 func (f *Fetcher) get(ctx context.Context, rawURL string, v Validators, robots bool) (*response, error) {
+	if f.initErr != nil {
+		return nil, f.initErr
+	}
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("%w: not an http(s) URL", brief.ErrInvalid)
@@ -361,6 +391,9 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, v Validators) (*response, 
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
+		if rerr := refused(u.String(), err); rerr != nil {
+			return nil, nil, rerr
+		}
 		return nil, nil, fmt.Errorf("%w: %v", brief.ErrUnavailable, err)
 	}
 	defer resp.Body.Close()
