@@ -30,6 +30,9 @@ type serveCommand struct {
 	poll   time.Duration
 	budget brief.Budget
 	method string
+	// allowPrivate lets the poller fetch feeds and pages on loopback,
+	// private and link-local addresses (--allow-private-feeds).
+	allowPrivate bool
 
 	store brief.Store
 	srv   *server.Server
@@ -44,10 +47,11 @@ func (c *serveCommand) ParseFlags(args []string) error {
 		return nil
 	})
 	fs.DurationVar(&c.poll, "poll", 15*time.Minute, "fetch the subscribed feeds every `interval`; 0 disables polling")
+	fs.BoolVar(&c.allowPrivate, "allow-private-feeds", false, "let --poll fetch feeds and pages on loopback, private and link-local addresses (off: a feed an API client subscribes cannot reach this machine or its network)")
 	fs.IntVar(&c.budget.Words, "words", 0, "summary budget in `N` words (default 100)")
 	fs.StringVar(&c.method, "method", summarize.Default, "summarization `method`")
 	fs.Usage = func() {
-		fmt.Fprintln(c.main.Stderr, "usage: brief serve [--addr 127.0.0.1:8080] [--db PATH|postgres://…] [--load PATH]... [--poll 15m]")
+		fmt.Fprintln(c.main.Stderr, "usage: brief serve [--addr 127.0.0.1:8080] [--db PATH|postgres://…] [--load PATH]... [--poll 15m] [--allow-private-feeds]")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -93,7 +97,7 @@ func (c *serveCommand) Run(ctx context.Context) error {
 		Logger:     logger,
 	}
 	if c.poll > 0 {
-		pollWith(c.srv, &fetch.Fetcher{})
+		pollWith(c.srv, c.fetcher())
 		c.srv.PollInterval = c.poll
 	}
 	if err := c.srv.Open(ctx); err != nil {
@@ -121,6 +125,14 @@ func (c *serveCommand) Run(ctx context.Context) error {
 	logger.Printf("listening on %s", c.srv.URL())
 	<-ctx.Done()
 	return nil
+}
+
+// fetcher is the Fetcher that polls the feeds API clients subscribe: it
+// connects only to public addresses (fetch.Fetcher.PublicOnly), so that a
+// client cannot make the server fetch http://127.0.0.1:5432/ or a cloud
+// metadata address, unless --allow-private-feeds.
+func (c *serveCommand) fetcher() *fetch.Fetcher {
+	return &fetch.Fetcher{PublicOnly: !c.allowPrivate}
 }
 
 // pollWith makes srv poll its feeds with f, keeping what the poller must

@@ -25,7 +25,6 @@ import (
 
 	"github.com/briefnews/brief"
 	"github.com/briefnews/brief/cluster"
-	"github.com/briefnews/brief/fetch"
 	"github.com/briefnews/brief/server"
 	"github.com/briefnews/brief/store/sqlite"
 )
@@ -37,7 +36,7 @@ func TestServeFlags(t *testing.T) {
 		ok   bool
 	}{
 		{"defaults", nil, true},
-		{"all", []string{"--addr", "127.0.0.1:0", "--db", "x.db", "--load", "a", "--load", "b", "--poll", "0", "--words", "50"}, true},
+		{"all", []string{"--addr", "127.0.0.1:0", "--db", "x.db", "--load", "a", "--load", "b", "--poll", "0", "--words", "50", "--allow-private-feeds"}, true},
 		{"postgres", []string{"--db", "postgres://u@127.0.0.1:5432/db"}, true},
 		{"empty db", []string{"--db", ""}, false},
 		{"zero words is the default", []string{"--words", "0"}, true},
@@ -329,11 +328,16 @@ func (fs *feedSite) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // pollRun is one `brief serve` process polling once: a server over the
-// SQLite file db wired as Run wires it, with a new fetch.Fetcher (and so
-// an empty in-memory State), recovered, polled once and closed.
-func pollRun(t *testing.T, db string, feedURL string) {
+// SQLite file db wired as Run wires it with the serve flags given, with a
+// new fetch.Fetcher (and so an empty in-memory State), recovered, polled
+// once and closed. It returns what the server logged.
+func pollRun(t *testing.T, db string, feedURL string, flags ...string) string {
 	t.Helper()
 	ctx := context.Background()
+	c := &serveCommand{main: &Main{Stderr: io.Discard}}
+	if err := c.ParseFlags(flags); err != nil {
+		t.Fatal(err)
+	}
 	st, err := sqlite.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -342,14 +346,58 @@ func pollRun(t *testing.T, db string, feedURL string) {
 	if err := st.AddFeed(ctx, &brief.Feed{URL: feedURL, Added: time.Now().UTC()}); err != nil {
 		t.Fatal(err)
 	}
-	srv := &server.Server{Store: st, Assigner: cluster.NewOnline(cluster.Config{}), Logger: log.New(io.Discard, "", 0)}
-	pollWith(srv, &fetch.Fetcher{Delay: -1, Timeout: 5 * time.Second})
+	var logged bytes.Buffer
+	srv := &server.Server{Store: st, Assigner: cluster.NewOnline(cluster.Config{}), Logger: log.New(&logged, "", 0)}
+	f := c.fetcher()
+	f.Delay, f.Timeout = -1, 5*time.Second
+	pollWith(srv, f)
 	if err := srv.Recover(ctx); err != nil {
 		t.Fatal(err)
 	}
 	srv.PollOnce(ctx)
 	if err := srv.Close(); err != nil {
 		t.Fatal(err)
+	}
+	return logged.String()
+}
+
+// TestServePollPrivate: without --allow-private-feeds, the poller does not
+// fetch a feed on loopback, logs why, and stores nothing.
+func TestServePollPrivate(t *testing.T) {
+	site := newFeedSite(t)
+	site.items = []string{"/news/bridge"}
+	feedURL := site.URL + "/feed"
+	db := filepath.Join(t.TempDir(), "brief.db")
+
+	logged := pollRun(t, db, feedURL)
+	site.mu.Lock()
+	hits := len(site.hits)
+	site.mu.Unlock()
+	if hits != 0 {
+		t.Errorf("the loopback site got requests for %d paths, want none", hits)
+	}
+	if !strings.Contains(logged, feedURL) || !strings.Contains(logged, "not a public address") || !strings.Contains(logged, site.Listener.Addr().String()) {
+		t.Errorf("log = %q, want the refusal naming %s and its address", logged, feedURL)
+	}
+
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	n := 0
+	st.ScanArticles(ctx, func(*brief.Article) error { n++; return nil })
+	if n != 0 {
+		t.Errorf("stored %d articles, want none", n)
+	}
+
+	// The same feed with the flag is fetched.
+	pollRun(t, db, feedURL, "--allow-private-feeds")
+	site.mu.Lock()
+	defer site.mu.Unlock()
+	if site.hits["/feed"] != 1 || site.hits["/news/bridge"] != 1 {
+		t.Errorf("with --allow-private-feeds, hits = %v, want the feed and its article once", site.hits)
 	}
 }
 
@@ -363,12 +411,12 @@ func TestServePollRestart(t *testing.T) {
 	feedURL := site.URL + "/feed"
 	db := filepath.Join(t.TempDir(), "brief.db")
 
-	pollRun(t, db, feedURL)
-	pollRun(t, db, feedURL) // restarted, feed unchanged
+	pollRun(t, db, feedURL, "--allow-private-feeds")
+	pollRun(t, db, feedURL, "--allow-private-feeds") // restarted, feed unchanged
 	site.mu.Lock()
 	site.rev, site.items = 2, append(site.items, "/news/school")
 	site.mu.Unlock()
-	pollRun(t, db, feedURL) // restarted, feed changed
+	pollRun(t, db, feedURL, "--allow-private-feeds") // restarted, feed changed
 
 	site.mu.Lock()
 	defer site.mu.Unlock()
