@@ -235,3 +235,26 @@ func TestPublicOnlyProxy(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// FuzzPublicAddr: PublicAddr never panics, judges an IPv4-mapped address
+// as the IPv4 address it carries, and refuses every address of the
+// loopback, private and link-local ranges.
+func FuzzPublicAddr(f *testing.F) {
+	for _, s := range []string{"8.8.8.8", "127.0.0.1", "::ffff:10.0.0.1", "2001:4860::8888", "fe80::1", "64:ff9b::7f00:1"} {
+		b := netip.MustParseAddr(s).As16()
+		f.Add(b[:])
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, ok := netip.AddrFromSlice(b)
+		if !ok {
+			return
+		}
+		got := fetch.PublicAddr(a)
+		if a.Is4In6() && got != fetch.PublicAddr(a.Unmap()) {
+			t.Errorf("PublicAddr(%s) = %v, but %v for %s", a, got, !got, a.Unmap())
+		}
+		if u := a.Unmap(); got && (u.IsLoopback() || u.IsPrivate() || u.IsLinkLocalUnicast() || u.IsUnspecified() || u.IsMulticast()) {
+			t.Errorf("PublicAddr(%s) = true", a)
+		}
+	})
+}
