@@ -1,12 +1,12 @@
 package story
 
 import (
-	"cmp"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/briefnews/brief/internal/vec"
 	"github.com/briefnews/brief/text"
 )
 
@@ -499,7 +499,7 @@ func compare(a, b *claim, df map[string]int, n int) (string, []string) {
 	if !negCue && (len(a.agents) == 0 || len(b.agents) == 0) && (len(a.nums) == 0 || len(b.nums) == 0) && (!a.antonym || !b.antonym) {
 		return "", nil
 	}
-	if a.ids != nil && b.ids != nil && overlap(a.ids, b.ids) < 2 {
+	if a.ids != nil && b.ids != nil && vec.Common(a.ids, b.ids) < 2 {
 		return "", nil
 	}
 	var shared []string
@@ -806,25 +806,6 @@ func termFreq(cs []*claim) map[string]int {
 		sort.Ints(c.ids)
 	}
 	return df
-}
-
-// overlap counts the common elements of two sorted slices without
-// repeats.
-func overlap[T cmp.Ordered](a, b []T) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
 }
 
 // commonCount counts the strings two short lists have in common.

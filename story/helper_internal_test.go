@@ -30,24 +30,6 @@ func loadDirInternal(t testing.TB, dir string) []*brief.Article {
 	return out
 }
 
-func TestOverlap(t *testing.T) {
-	tests := []struct {
-		name string
-		a, b []string
-		want int
-	}{
-		{"empty", nil, []string{"a"}, 0},
-		{"disjoint", []string{"a", "c"}, []string{"b", "d"}, 0},
-		{"some shared", []string{"a", "b", "d", "f"}, []string{"b", "c", "d", "e", "f"}, 3},
-		{"equal", []string{"x", "y"}, []string{"x", "y"}, 2},
-	}
-	for _, tt := range tests {
-		if got := overlap(tt.a, tt.b); got != tt.want {
-			t.Errorf("%s: overlap(%q, %q) = %d, want %d", tt.name, tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestUnionFind(t *testing.T) {
 	tests := []struct {
 		name   string

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/briefnews/brief/internal/vec"
 	"github.com/briefnews/brief/text"
 )
 
@@ -930,7 +931,7 @@ func sameWords(a, b []string) bool {
 	if small >= 4 && max(len(a), len(b)) > 4*small {
 		return false
 	}
-	n := overlap(a, b)
+	n := vec.Common(a, b)
 	if small < 3 {
 		return n == len(a) && n == len(b)
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefnews/brief"
+	"github.com/briefnews/brief/internal/vec"
 	"github.com/briefnews/brief/text"
 )
 
@@ -371,20 +372,7 @@ func overlapAtLeast(a, b []int32, min float64) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	shared, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			shared++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(shared) >= min*float64(len(a))
+	return float64(vec.Common(a, b)) >= min*float64(len(a))
 }
 
 // Fits reports whether the sentences with the given indices fit in budget b.

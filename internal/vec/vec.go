@@ -7,6 +7,7 @@
 package vec
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -254,4 +255,23 @@ func (d *DF) Count(id uint32) int {
 // including for unseen terms and before any document.
 func (d *DF) IDF(id uint32) float64 {
 	return math.Log(float64(1+d.n)/float64(1+d.Count(id))) + 1
+}
+
+// Common returns the number of elements two sorted slices without repeats
+// have in common, in one merge.
+func Common[T cmp.Ordered](a, b []T) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }

@@ -91,3 +91,22 @@ func TestDictDF(t *testing.T) {
 		t.Errorf("Docs, Count = %d, %d, %d, want 2, 2, 1", df.Docs(), df.Count(0), df.Count(1))
 	}
 }
+
+func TestCommon(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b []string
+		want int
+	}{
+		{"empty", nil, []string{"a"}, 0},
+		{"disjoint", []string{"a", "c"}, []string{"b", "d"}, 0},
+		{"some shared", []string{"a", "b", "d", "f"}, []string{"b", "c", "d", "e", "f"}, 3},
+		{"equal", []string{"x", "y"}, []string{"x", "y"}, 2},
+		{"both empty", nil, nil, 0},
+	}
+	for _, tt := range tests {
+		if got := Common(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: Common(%q, %q) = %d, want %d", tt.name, tt.a, tt.b, got, tt.want)
+		}
+	}
+}
