@@ -73,12 +73,11 @@ func (e *addrError) Error() string { return "refused to connect to " + e.addr }
 // name resolution with the address about to be dialled, for every
 // connection, and refuses those that are not public.
 func (f *Fetcher) control(_, address string, _ syscall.RawConn) error {
-	ap, err := netip.ParseAddrPort(address)
-	if err != nil {
-		return &addrError{address}
+	allow := f.allowAddr
+	if allow == nil {
+		allow = func(ap netip.AddrPort) bool { return PublicAddr(ap.Addr()) }
 	}
-	ok := f.allowAddr != nil && f.allowAddr(ap) || f.allowAddr == nil && PublicAddr(ap.Addr())
-	if !ok {
+	if ap, err := netip.ParseAddrPort(address); err != nil || !allow(ap) {
 		return &addrError{address}
 	}
 	return nil
