@@ -59,16 +59,7 @@ func fixture(t testing.TB) []byte {
 // returning the status.
 func do(t testing.TB, method, url, body string, out any) int {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
+	resp, data := send(t, method, url, strings.NewReader(body))
 	if out != nil {
 		if err := json.Unmarshal(data, out); err != nil {
 			t.Fatalf("%s %s: bad JSON %q: %v", method, url, data, err)
@@ -81,7 +72,14 @@ func do(t testing.TB, method, url, body string, out any) int {
 // body read and closed.
 func request(t testing.TB, method, url string) (*http.Response, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, nil)
+	return send(t, method, url, nil)
+}
+
+// send sends a request with body (nil for none) and returns the response,
+// its body read and closed.
+func send(t testing.TB, method, url string, body io.Reader) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,11 +88,11 @@ func request(t testing.TB, method, url string) (*http.Response, []byte) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	data, err := io.ReadAll(resp.Body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp, body
+	return resp, data
 }
 
 type postResp struct {
